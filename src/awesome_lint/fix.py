@@ -1,0 +1,105 @@
+"""Apply fixes: edits on the original text, re-lint, repeat until nothing applies (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from awesome_lint.document.build import build_document
+from awesome_lint.linter import DEFAULT_CONFIG, LintConfig, lint_document
+
+MAX_PASSES = 12
+
+
+class FixDidNotSettle(Exception):
+    """Fixes kept producing changes: a bug in a rule, reported with the rules involved."""
+
+    def __init__(self, path: str, rules: list[str]) -> None:
+        super().__init__(f"{path}: fixes did not settle after {MAX_PASSES} passes (rules: {', '.join(rules)})")
+        self.rules = rules
+
+
+@dataclass
+class FixResult:
+    original: str
+    text: str
+    applied: list[Diagnostic] = field(default_factory=list)  # diagnostics whose fix was applied
+    remaining: list[Diagnostic] = field(default_factory=list)  # findings after the last pass
+    passes: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits (any order) to ``text``."""
+    parts: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < position:
+            raise ValueError(f"overlapping edits at offset {edit.start}")
+        parts.append(text[position : edit.start])
+        parts.append(edit.content)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def fix_applies(fix: Fix | None, unsafe: bool) -> bool:
+    return fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
+
+
+def select_fixes(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """Diagnostics whose fixes can be applied together: no two fixes touch overlapping text."""
+    chosen: list[Diagnostic] = []
+    taken: list[tuple[int, int]] = []
+    for diagnostic in sorted(diagnostics, key=lambda d: (d.start, d.rule)):
+        fix = diagnostic.fix
+        if not fix_applies(fix, unsafe):
+            continue
+        assert fix is not None
+        spans = [(edit.start, edit.end) for edit in fix.edits]
+        if any(_overlaps(span, other) for span in spans for other in taken):
+            continue
+        chosen.append(diagnostic)
+        taken.extend(spans)
+    return chosen
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    # Two insertions at the same point, or an insertion inside a replaced span, also conflict.
+    return a[0] < b[1] and b[0] < a[1] or a[0] == b[0] or (a[0] == a[1] and b[0] < a[0] < b[1])
+
+
+def with_newline(content: str, newline: str) -> str:
+    """Edits are written with '\\n'; convert them to the file's own line ending."""
+    return content.replace("\n", newline) if newline != "\n" else content
+
+
+def fix_text(
+    path: str, text: str, config: LintConfig = DEFAULT_CONFIG, unsafe: bool = False, bom: bool = False
+) -> FixResult:
+    result = FixResult(original=text, text=text)
+    for _ in range(MAX_PASSES):
+        document = build_document(path, result.text, bom)
+        diagnostics = lint_document(document, config)
+        chosen = select_fixes(diagnostics, unsafe)
+        if not chosen:
+            result.remaining = diagnostics
+            return result
+        edits = [
+            Edit(edit.start, edit.end, with_newline(edit.content, document.newline))
+            for diagnostic in chosen
+            for edit in diagnostic.fix.edits  # type: ignore[union-attr]
+        ]
+        new_text = apply_edits(result.text, edits)
+        result.passes += 1
+        if new_text == result.text:
+            result.remaining = diagnostics
+            return result
+        result.applied.extend(chosen)
+        result.text = new_text
+    document = build_document(path, result.text, bom)
+    still = select_fixes(lint_document(document, config), unsafe)
+    raise FixDidNotSettle(path, sorted({d.rule for d in still}))

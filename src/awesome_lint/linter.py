@@ -1,0 +1,52 @@
+"""Run the enabled rules over a Document and apply suppression comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.document.build import build_document
+from awesome_lint.document.model import Document
+from awesome_lint.rules import RULES, Context, Rule, Settings
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """What to run. ``select=None`` means every rule that is on by default."""
+
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    rule_options: Mapping[str, Any] = field(default_factory=dict)  # rule id -> Options instance
+    settings: Settings = field(default_factory=Settings)
+
+    def enabled_rules(self) -> list[type[Rule]]:
+        chosen = []
+        for rule in RULES:
+            on = rule.default_enabled if self.select is None else rule.id in self.select
+            if on and rule.id not in self.ignore:
+                chosen.append(rule)
+        return chosen
+
+    def options_for(self, rule: type[Rule]) -> Any:
+        options = self.rule_options.get(rule.id)
+        return options if options is not None else rule.Options()
+
+
+DEFAULT_CONFIG = LintConfig()
+
+
+def lint_document(document: Document, config: LintConfig = DEFAULT_CONFIG) -> list[Diagnostic]:
+    from awesome_lint.suppress import apply_suppressions
+
+    found: list[Diagnostic] = []
+    for rule_class in config.enabled_rules():
+        context = Context(options=config.options_for(rule_class), settings=config.settings)
+        found.extend(rule_class().check(document, context))
+    found = apply_suppressions(document, found)
+    found.sort(key=lambda d: (d.start, d.end, d.rule, d.message))
+    return found
+
+
+def lint_text(path: str, text: str, config: LintConfig = DEFAULT_CONFIG, bom: bool = False) -> list[Diagnostic]:
+    return lint_document(build_document(path, text, bom), config)
