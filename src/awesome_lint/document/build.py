@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Any, Callable
+from typing import Any
 
 from mistune.helpers import parse_link_href, parse_link_text
 from mistune.util import unikey
@@ -90,20 +90,21 @@ class _Builder:
         self.env = root.env
         self.links: list[Link] = []
         self.broken: list[tuple[int, int]] = []
-        self.to_file: Callable[[PositionedBlockState, int], int] = (
-            self._to_file_crlf if collapsed else self._to_file_lf
-        )
 
     # -- offsets ---------------------------------------------------------------------------
-    def _to_file_lf(self, state: PositionedBlockState, offset: int) -> int:
+    def to_file(self, state: PositionedBlockState, offset: int) -> int:
         if state.parent is not None:
             offset = state.to_root(offset)
-        return offset if offset <= len(self.text) else len(self.text)
+        return self._from_normalized(offset)
 
-    def _to_file_crlf(self, state: PositionedBlockState, offset: int) -> int:
+    def end_to_file(self, state: PositionedBlockState, offset: int) -> int:
         if state.parent is not None:
-            offset = state.to_root(offset)
-        offset += bisect_left(self.collapsed, offset)
+            offset = state.end_to_root(offset)
+        return self._from_normalized(offset)
+
+    def _from_normalized(self, offset: int) -> int:
+        if self.collapsed:
+            offset += bisect_left(self.collapsed, offset)
         return offset if offset <= len(self.text) else len(self.text)
 
     def _trim_end(self, start: int, end: int) -> int:
@@ -115,7 +116,7 @@ class _Builder:
     def _span(self, token: Token) -> tuple[int, int]:
         state = token["_st"]
         start = self.to_file(state, token["_s"])
-        end = self._trim_end(start, self.to_file(state, token["_e"]))
+        end = self._trim_end(start, self.end_to_file(state, token["_e"]))
         if token.get("_broken"):
             self.broken.append((start, end))
         return start, end
@@ -181,7 +182,7 @@ class _Builder:
             if ref is None:
                 continue
             file_start = self.to_file(state, start)
-            file_end = self._trim_end(file_start, self.to_file(state, end))
+            file_end = self._trim_end(file_start, self.end_to_file(state, end))
             found.append(Definition(label=label, url=ref["url"], start=file_start, end=file_end))
         return found
 
@@ -193,7 +194,7 @@ class _Builder:
         state = token["_st"]
         stripped = raw_text.strip(" \r\n\t\f")
         text_start = self.to_file(state, base)
-        text_end = self.to_file(state, base + len(stripped))
+        text_end = self.end_to_file(state, base + len(stripped))
         links = self._collect_links(inline, state, base, stripped)
         return Heading(
             level=token["attrs"]["level"],
@@ -258,8 +259,8 @@ class _Builder:
                 href_from = after_text + 1
                 while href_from < len(source) and source[href_from] in " \t\n":
                     href_from += 1
-                href, href_end = parse_link_href(source, href_from)
-                if href is not None and href_end is not None:
+                href = _destination_as_written(source, href_from, end)
+                if href is not None:
                     angle = source.startswith("<", href_from)
                     url_start = href_from + 1 if angle else href_from
                     url_end = url_start + len(href)
@@ -272,9 +273,9 @@ class _Builder:
             url=url,
             resolved_url=resolved,
             start=file(state, base + start),
-            end=file(state, base + end),
+            end=self.end_to_file(state, base + end),
             url_start=file(state, base + url_start) if url_start is not None else None,
-            url_end=file(state, base + url_end) if url_end is not None else None,
+            url_end=self.end_to_file(state, base + url_end) if url_end is not None else None,
             is_image=is_image,
             reference=token.get("label") if "ref" in token else None,
             contains_image=contains_image,
@@ -313,14 +314,13 @@ class _Builder:
         marker_len = marker_len + 1 if marker_len else 1
         marker_start = self.to_file(parent, parent.line_starts[marker_line] + spaces)
         marker = self.text[marker_start : marker_start + marker_len]
-        line_start = marker_start
-        while line_start > 0 and self.text[line_start - 1] not in "\r\n":
-            line_start -= 1
-        indent = self.text[line_start:marker_start]
+        text = self.text
+        line_start = text.rfind("\n", 0, marker_start) + 1
+        indent = text[line_start:marker_start]
         marker_end = marker_start + marker_len
-        line_end = marker_end
-        while line_end < len(self.text) and self.text[line_end] not in "\r\n":
-            line_end += 1
+        line_end = text.find("\n", marker_end)
+        if line_end < 0:
+            line_end = len(text)
 
         entry = Entry(
             start=marker_start,
@@ -402,6 +402,15 @@ class _Builder:
             entry.description_start = main.end + len(sep_text)
             entry.description_end = text_end
             entry.description = self.text[entry.description_start : text_end]
+
+
+def _destination_as_written(source: str, start: int, link_end: int) -> str | None:
+    """The link destination as written, from just after '(' (and any spaces)."""
+    candidate = source[start : link_end - 1]
+    if candidate and not any(c in candidate for c in " \t\n<"):
+        return candidate  # the common case: `(url)` with no title
+    href, _ = parse_link_href(source, start)
+    return href
 
 
 def _is_top_level(link: Link, links: list[Link]) -> bool:

@@ -94,6 +94,13 @@ class PositionedBlockState(BlockState):
             state = parent
         return offset
 
+    def end_to_root(self, offset: int) -> int:
+        """Like :meth:`to_root` for an exclusive end offset: an end just after a line ending stays
+        just after the corresponding line ending in the root (not at the next line's content)."""
+        if offset > 0 and self.src[offset - 1 : offset] == "\n":
+            return self.to_root(offset - 1) + 1
+        return self.to_root(offset)
+
     # -- mistune hooks -----------------------------------------------------------------------
     def child_state(self, src: str, lazy_line_starts: set[int] | None = None) -> PositionedBlockState:
         child: PositionedBlockState = super().child_state(src, lazy_line_starts)  # type: ignore[assignment]
