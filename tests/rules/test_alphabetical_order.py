@@ -1,0 +1,302 @@
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from awesome_lint.document.build import build_document
+from awesome_lint.fix import fix_text
+from awesome_lint.linter import lint_document
+from awesome_lint.rules import resolve_rule_id
+from awesome_lint.rules._sorting import KeyStyle, in_order_indexes, sort_key
+from awesome_lint.rules.alphabetical_order import AlphabeticalOrderOptions
+from helpers import config_for, corpus_files, fixed, lint, where
+
+RULE = "alphabetical-order"
+
+
+def messages(markdown: str, **options: object) -> list[str]:
+    found = lint(markdown, RULE, options={RULE: AlphabeticalOrderOptions(**options)} if options else None)
+    return [d.message for d in found]
+
+
+# -- what fires ---------------------------------------------------------------------------------
+
+
+def test_reports_entry_out_of_place_with_line_and_column() -> None:
+    markdown = "# List\n\n## Tools\n\n- [Alpha](https://a.dev) - A.\n- [Delta](https://d.dev) - D.\n- [Charlie](https://c.dev) - C.\n"
+    found = lint(markdown, RULE)
+    assert where(found) == [(6, 1, RULE)]
+    assert found[0].message == "Sort entries alphabetically: 'Delta' should come after 'Charlie' (line 7)"
+
+
+def test_names_the_one_misplaced_entry_not_its_neighbours() -> None:
+    markdown = "- [A](https://a)\n- [Z](https://z)\n- [B](https://b)\n- [C](https://c)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: 'Z' should come after 'C' (line 4)"]
+
+
+def test_entry_that_must_move_up_names_the_entry_it_goes_before() -> None:
+    markdown = "- [Bravo](https://b)\n- [Charlie](https://c)\n- [Alpha](https://a)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: 'Alpha' should come before 'Bravo' (line 1)"]
+
+
+def test_one_finding_per_list() -> None:
+    markdown = "## One\n\n- [B](https://b)\n- [A](https://a)\n- [D](https://d)\n- [C](https://c)\n\n## Two\n\n- [Y](https://y)\n- [X](https://x)\n"
+    assert [line for line, _, _ in where(lint(markdown, RULE))] == [3, 10]
+
+
+def test_sub_lists_are_checked_on_their_own() -> None:
+    markdown = (
+        "- [Alpha](https://a)\n"
+        "  - [Zulu](https://z)\n"
+        "  - [Yankee](https://y)\n"
+        "- [Bravo](https://b)\n"
+        "    - [Kilo](https://k)\n"
+        "    - [Juliett](https://j)\n"
+    )
+    found = lint(markdown, RULE)
+    assert where(found) == [(2, 3, RULE), (5, 5, RULE)]
+    assert found[1].message == "Sort entries alphabetically: 'Kilo' should come after 'Juliett' (line 6)"
+
+
+def test_parent_entries_without_links_sort_by_their_words() -> None:
+    markdown = "- MySQL - [awesome-mysql](https://m)\n  - [pymysql](https://p)\n- ClickHouse\n  - [chdb](https://c)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: 'MySQL' should come after 'ClickHouse' (line 3)"]
+
+
+def test_articles_count_when_configured() -> None:
+    markdown = "- [Apple](https://a)\n- [The Book](https://b)\n- [Cherry](https://c)\n"
+    assert messages(markdown) == []
+    assert messages(markdown, ignore_articles=False) == [
+        "Sort entries alphabetically: 'The Book' should come after 'Cherry' (line 3)"
+    ]
+
+
+def test_numbers_compare_as_text_when_configured() -> None:
+    markdown = "- [Go 2](https://a)\n- [Go 10](https://b)\n"
+    assert messages(markdown) == []
+    assert messages(markdown, natural_numbers=False) == [
+        "Sort entries alphabetically: 'Go 2' should come after 'Go 10' (line 2)"
+    ]
+
+
+def test_case_counts_when_configured() -> None:
+    markdown = "- [alpha](https://a)\n- [Bravo](https://b)\n"
+    assert messages(markdown) == []
+    assert messages(markdown, ignore_case=False) == [
+        "Sort entries alphabetically: 'alpha' should come after 'Bravo' (line 2)"
+    ]
+
+
+def test_long_names_are_shortened_in_the_message() -> None:
+    long_name = "Zeta " + "word " * 20
+    markdown = f"- [{long_name}](https://z)\n- [Alpha](https://a)\n"
+    message = messages(markdown)[0]
+    assert message.startswith("Sort entries alphabetically: 'Zeta word word")
+    assert "…' should come after 'Alpha' (line 2)" in message
+
+
+# -- what must stay silent ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["[alpha](https://a)", "[Bravo](https://b)", "[charlie](https://c)"],
+        ["[Go 2](https://a)", "[Go 10](https://b)", "[Go 100](https://c)"],
+        ["[Apple](https://a)", "[The Book](https://b)", "[An Cherry](https://c)", "[A Dog](https://d)"],
+        ["[🚀 Alpha](https://a)", "[Bravo](https://b)", "[✨ Charlie](https://c)"],
+        ["[**Alpha**](https://a)", "[`bravo`](https://b)", "[_Charlie_](https://c)"],
+        ["[(Alpha)](https://a)", "[.NET](https://b)", "[Zend](https://c)"],
+        # go-kit sorts word by word: before go2, which is before gokit (as in awesome-go).
+        ["[go-kit](https://a)", "[go2vec](https://b)", "[gokit](https://c)"],
+        ["[git-courer](https://a)", "[git2go](https://b)"],
+        ["[RSS-Bridge](https://a)", "[RSS Monster](https://b)", "[RSS2EMail](https://c)", "[RSSHub](https://d)"],
+        ["[Calibre Web](https://a)", "[Calibre Web Automated](https://b)"],
+        ["[µStreamer](https://a)", "[üWave](https://b)"],
+        ["[Same](https://a)", "[same](https://b)"],
+        ["![badge](https://b.svg) [Alpha](https://a)", "[Bravo](https://b)"],
+    ],
+)
+def test_sorted_lists_pass(items: list[str]) -> None:
+    markdown = "".join(f"- {item} - Description.\n" for item in items)
+    assert messages(markdown) == []
+
+
+def test_real_awesome_go_entries_pass() -> None:
+    markdown = (
+        "- [engo](https://github.com/EngoEngine/engo) - Engo is an open-source 2D game engine written in Go.\n"
+        "- [fantasyname](https://github.com/s0rg/fantasyname) - Fantasy names generator.\n"
+        "- [g3n](https://github.com/g3n/engine) - Go 3D Game Engine.\n"
+        "- [go-astar](https://github.com/beefsack/go-astar) - Go implementation of the A\\* path finding algorithm.\n"
+        "- [go-sdl2](https://github.com/veandco/go-sdl2) - Go bindings for the [Simple DirectMedia Layer](https://www.libsdl.org/).\n"
+        "- [go3d](https://github.com/ungerik/go3d) - Performance oriented 2D/3D math package for Go.\n"
+        "- [gogpu](https://github.com/gogpu/gogpu) - GPU application framework.\n"
+    )
+    assert messages(markdown) == []
+
+
+def test_numbered_lists_are_not_checked() -> None:
+    assert messages("1. [Zulu](https://z)\n2. [Alpha](https://a)\n") == []
+
+
+def test_sub_list_of_a_numbered_list_is_checked() -> None:
+    markdown = "1. [Zulu](https://z)\n   - [Yankee](https://y)\n   - [Xray](https://x)\n2. [Alpha](https://a)\n"
+    assert where(lint(markdown, RULE)) == [(2, 4, RULE)]
+
+
+def test_table_of_contents_is_not_checked() -> None:
+    markdown = "# List\n\n## Contents\n\n- [Tools](#tools)\n  - [Zulu](#zulu)\n  - [Alpha](#alpha)\n- [Books](#books)\n\n## Tools\n"
+    assert messages(markdown) == []
+
+
+def test_anchor_list_under_another_title_is_not_checked() -> None:
+    markdown = "# List\n\n- [Tools](#tools)\n- [Books](#books)\n- [About](https://example.com/about)\n"
+    assert messages(markdown) == []
+
+
+def test_ignored_sections_and_their_sub_sections() -> None:
+    markdown = "## Resources\n\n### Books\n\n- [Zulu](https://z)\n- [Alpha](https://a)\n\n## Tools\n\n- [Yankee](https://y)\n- [Xray](https://x)\n"
+    assert [line for line, _, _ in where(lint(markdown, RULE))] == [5, 10]
+    found = lint(markdown, RULE, options={RULE: AlphabeticalOrderOptions(ignore_sections=("resources",))})
+    assert [line for line, _, _ in where(found)] == [10]
+
+
+def test_lists_without_links_are_not_checked() -> None:
+    markdown = "## Contributing\n\n- Fork the repository.\n- Add your entry.\n- Open a pull request.\n"
+    assert messages(markdown) == []
+
+
+def test_empty_items_stay_put_and_are_not_reported() -> None:
+    markdown = "- [Alpha](https://a)\n- [Bravo](https://b)\n- \n## Next\n"
+    assert messages(markdown) == []
+
+
+def test_alias_is_the_remark_id() -> None:
+    assert resolve_rule_id("alphabetize-lists") == [RULE]
+
+
+# -- HTML comments between items -----------------------------------------------------------------
+
+
+def test_lists_split_by_a_comment_are_one_list() -> None:
+    markdown = "- [Alpha](https://a)\n- [Charlie](https://c)\n<!--lint ignore awesome-list-item-->\n- [Bravo](https://b)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: 'Charlie' should come after 'Bravo' (line 4)"]
+
+
+def test_comment_moves_with_the_entry_below_it() -> None:
+    markdown = "- [Alpha](https://a)\n- [Charlie](https://c)\n<!--lint ignore awesome-list-item-->\n- [Bravo](https://b)\n"
+    result = fixed(markdown, RULE)
+    assert result.text == (
+        "- [Alpha](https://a)\n<!--lint ignore awesome-list-item-->\n- [Bravo](https://b)\n- [Charlie](https://c)\n"
+    )
+    assert result.remaining == []
+
+
+def test_entries_do_not_move_across_lint_disable_comments() -> None:
+    markdown = "- [Charlie](https://c)\n<!--lint disable double-link-->\n- [Alpha](https://a)\n- [Bravo](https://b)\n"
+    assert messages(markdown) == []
+
+
+# -- the fix ----------------------------------------------------------------------------------
+
+
+def test_fix_moves_whole_entries_with_continuation_lines_and_sub_lists() -> None:
+    markdown = (
+        "## Tools\n\n"
+        "- [Charlie](https://c) - Third,\n"
+        "  continued on a second line.\n"
+        "  - [Sub](https://s) - Nested.\n"
+        "- [Alpha](https://a) - First.\n"
+        "- [Bravo](https://b) - Second.\n"
+        "\nAfter.\n"
+    )
+    result = fixed(markdown, RULE)
+    assert result.text == (
+        "## Tools\n\n"
+        "- [Alpha](https://a) - First.\n"
+        "- [Bravo](https://b) - Second.\n"
+        "- [Charlie](https://c) - Third,\n"
+        "  continued on a second line.\n"
+        "  - [Sub](https://s) - Nested.\n"
+        "\nAfter.\n"
+    )
+    assert result.remaining == []
+
+
+def test_fix_keeps_blank_lines_of_a_loose_list_in_place() -> None:
+    markdown = "- [Bravo](https://b)\n\n- [Alpha](https://a)\n\n- [Charlie](https://c)\n"
+    assert fixed(markdown, RULE).text == "- [Alpha](https://a)\n\n- [Bravo](https://b)\n\n- [Charlie](https://c)\n"
+
+
+def test_fix_sorts_parent_and_sub_lists() -> None:
+    markdown = (
+        "- [Bravo](https://b)\n"
+        "    - [Yankee](https://y)\n"
+        "    - [Xray](https://x)\n"
+        "- [Alpha](https://a)\n"
+        "  - [Zulu](https://z)\n"
+        "  - [Kilo](https://k)\n"
+    )
+    result = fixed(markdown, RULE)
+    assert result.text == (
+        "- [Alpha](https://a)\n"
+        "  - [Kilo](https://k)\n"
+        "  - [Zulu](https://z)\n"
+        "- [Bravo](https://b)\n"
+        "    - [Xray](https://x)\n"
+        "    - [Yankee](https://y)\n"
+    )
+    assert result.remaining == []
+
+
+def test_fix_keeps_crlf_line_endings() -> None:
+    markdown = "# List\r\n\r\n- [Bravo](https://b) - Two,\r\n  more.\r\n- [Alpha](https://a) - One.\r\n"
+    result = fixed(markdown, RULE)
+    assert result.text == "# List\r\n\r\n- [Alpha](https://a) - One.\r\n- [Bravo](https://b) - Two,\r\n  more.\r\n"
+
+
+def test_fix_is_stable_for_equal_keys_and_edits_only_what_moves() -> None:
+    markdown = "- [Alpha](https://a)\n- [same](https://1)\n- [Zulu](https://z)\n- [Same](https://2)\n"
+    result = fixed(markdown, RULE)
+    assert result.text == "- [Alpha](https://a)\n- [same](https://1)\n- [Same](https://2)\n- [Zulu](https://z)\n"
+    edits = result.applied[0].fix.edits  # type: ignore[union-attr]
+    assert [(edit.start, edit.end) for edit in edits] == [(markdown.index("- [Zulu]"), len(markdown) - 1)]
+
+
+def test_fix_keeps_markup_emoji_and_empty_items() -> None:
+    markdown = "- [**Zulu**](https://z) - Z.\n- 🚀 [`alpha`](https://a) - A.\n- \n"
+    assert fixed(markdown, RULE).text == "- 🚀 [`alpha`](https://a) - A.\n- [**Zulu**](https://z) - Z.\n- \n"
+
+
+# -- sort keys ------------------------------------------------------------------------------------
+
+
+def test_sort_key_defaults() -> None:
+    assert sort_key("The Go 10 Book", KeyStyle()) == "go 0210 book"
+    assert sort_key("🚀 **Alpha**", KeyStyle()) == "alpha"
+    assert sort_key("A", KeyStyle()) == "a"  # a lone article is the name
+
+
+def test_in_order_indexes_finds_a_longest_sorted_run() -> None:
+    assert in_order_indexes(["a", "z", "b", "c"]) == {0, 2, 3}
+    assert in_order_indexes(["b", "b", "a"]) == {0, 1}
+    assert in_order_indexes([]) == set()
+
+
+# -- real lists -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
+def test_corpus_fix_is_lossless_idempotent_and_complete(path) -> None:  # type: ignore[no-untyped-def]
+    text = path.read_bytes().decode("utf-8-sig")
+    config = config_for(RULE)
+    result = fix_text(path.name, text, config)
+    assert [d for d in result.remaining if d.rule == RULE] == []
+    assert fix_text(path.name, result.text, config).text == result.text
+    before, after = build_document("a", text), build_document("b", result.text)
+    assert Counter(link.url for link in before.links) == Counter(link.url for link in after.links)
+    assert Counter(text[e.start : e.end] for e in before.entries() if not e.sublists) == Counter(
+        result.text[e.start : e.end] for e in after.entries() if not e.sublists
+    )
+    assert lint_document(after, config) == []
