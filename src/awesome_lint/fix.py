@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -16,6 +17,7 @@ class FixDidNotSettle(Exception):
 
     def __init__(self, path: str, rules: list[str]) -> None:
         super().__init__(f"{path}: fixes did not settle after {MAX_PASSES} passes (rules: {', '.join(rules)})")
+        self.path = path
         self.rules = rules
 
 
@@ -26,6 +28,7 @@ class FixResult:
     applied: list[Diagnostic] = field(default_factory=list)  # diagnostics whose fix was applied
     remaining: list[Diagnostic] = field(default_factory=list)  # findings after the last pass
     passes: int = 0
+    newline: str = "\n"  # the fixed text's dominant line ending
 
     @property
     def changed(self) -> bool:
@@ -72,17 +75,25 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1] or a[0] == b[0] or (a[0] == a[1] and b[0] < a[0] < b[1])
 
 
+_BARE_LF = re.compile(r"(?<!\r)\n")
+
+
 def with_newline(content: str, newline: str) -> str:
-    """Edits are written with '\\n'; convert them to the file's own line ending."""
-    return content.replace("\n", newline) if newline != "\n" else content
+    """Rules write new lines as '\\n': convert them to the file's own line ending.
+
+    Text a rule copied from the file (a moved entry) already has the file's CRLFs: keep those.
+    """
+    return _BARE_LF.sub(newline, content) if newline != "\n" else content
 
 
 def fix_text(
     path: str, text: str, config: LintConfig = DEFAULT_CONFIG, unsafe: bool = False, bom: bool = False
 ) -> FixResult:
     result = FixResult(original=text, text=text)
+    rules_per_pass: list[set[str]] = []
     for _ in range(MAX_PASSES):
         document = build_document(path, result.text, bom)
+        result.newline = document.newline
         diagnostics = lint_document(document, config)
         chosen = select_fixes(diagnostics, unsafe)
         if not chosen:
@@ -100,6 +111,9 @@ def fix_text(
             return result
         result.applied.extend(chosen)
         result.text = new_text
+        rules_per_pass.append({d.rule for d in chosen})
     document = build_document(path, result.text, bom)
-    still = select_fixes(lint_document(document, config), unsafe)
-    raise FixDidNotSettle(path, sorted({d.rule for d in still}))
+    still = {d.rule for d in select_fixes(lint_document(document, config), unsafe)}
+    # The rules that keep changing the text: still pending now, or applied in the last passes.
+    involved = still.union(*rules_per_pass[-3:])
+    raise FixDidNotSettle(path, sorted(involved))

@@ -1,0 +1,457 @@
+"""Command line: argument parsing and dispatch only. ``main(argv=None) -> int``.
+
+Commands::
+
+    awesome-lint [check] [PATH...] [options]   lint (and fix) Markdown files
+    awesome-lint rules [--output-format json]  the rule table
+    awesome-lint rule ID                       one rule's documentation (ids or awesome-lint aliases)
+
+A first argument ``rules``, ``rule`` or ``check`` is a command. To lint a file literally named
+``rules``, write ``./rules`` or ``awesome-lint check rules``.
+
+Exit codes: 0 clean, 1 findings (or ``--diff`` has changes), 2 usage, configuration or input error,
+or an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence, TextIO
+
+from awesome_lint import __version__
+from awesome_lint.diagnostics import FatalError
+
+if TYPE_CHECKING:
+    from awesome_lint.config import CliOverrides
+    from awesome_lint.diagnostics import Diagnostic
+    from awesome_lint.linter import LintConfig
+    from awesome_lint.report import FileResult
+
+PROG = "awesome-lint"
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+SKIPPED_DIRECTORIES = frozenset({"node_modules"})  # plus every hidden directory (.git, .github ...)
+DEBUG_ENV = "AWESOME_LINT_DEBUG"
+COMMANDS = ("check", "rules", "rule")
+
+
+# -- entry point -------------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    verbose = "--verbose" in arguments or bool(os.environ.get(DEBUG_ENV))
+    try:
+        return _dispatch(arguments)
+    except FatalError as error:
+        print_error(str(error))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_ERROR
+    except Exception as error:  # a bug: one line, the traceback only on request
+        report_internal_error(error, verbose)
+        return EXIT_ERROR
+
+
+def _dispatch(arguments: list[str]) -> int:
+    command = arguments[0] if arguments and arguments[0] in COMMANDS else "check"
+    rest = arguments[1:] if arguments and arguments[0] in COMMANDS else arguments
+    parser = {"check": check_parser, "rules": rules_parser, "rule": rule_parser}[command]()
+    try:
+        options = parser.parse_args(rest)
+    except SystemExit as exit_:  # argparse: --help (0) or a usage error (2), already printed
+        return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
+    if command == "rules":
+        return list_rules(options.output_format)
+    if command == "rule":
+        return show_rule(options.rule)
+    return run_check(options)
+
+
+def print_error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def report_internal_error(error: BaseException, verbose: bool, path: str | None = None) -> None:
+    where = f" while checking {path}" if path else ""
+    print(
+        f"{PROG}: internal error{where}: {type(error).__name__}: {error} -- this is a bug, please report it"
+        + ("" if verbose else f" (run with --verbose or {DEBUG_ENV}=1 for the traceback)"),
+        file=sys.stderr,
+    )
+    if verbose:
+        import traceback
+
+        traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    # Output went to a closed pipe (`awesome-lint | head`): stop Python complaining at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+# -- parsers -----------------------------------------------------------------------------------
+def check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Lint and fix curated awesome lists. Commands: `rules` (rule table), `rule ID` (documentation).",
+        epilog="Exit codes: 0 clean, 1 findings, 2 usage, configuration or input error.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: README.md)")
+    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+    parser.add_argument("--select", metavar="RULES", help="comma-separated rule ids or aliases to run (only these)")
+    parser.add_argument("--extend-select", metavar="RULES", help="comma-separated rules to add to the selection")
+    parser.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or aliases to skip")
+    parser.add_argument("--config", metavar="PATH", help="configuration file (pyproject.toml or .awesome-lint.toml)")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("--statistics", action="store_true", help="show the number of findings per rule")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix/--diff)")
+    parser.add_argument("--diff", action="store_true", help="print the changes --fix would make; write nothing")
+    parser.add_argument("--show-fixes", action="store_true", help="list what --fix fixed")
+    parser.add_argument(
+        "--exit-non-zero-on-fix", action="store_true", help="with --fix: exit 1 when a file was changed"
+    )
+    parser.add_argument("--verbose", action="store_true", help="tracebacks for internal errors")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def rules_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"{PROG} rules", description="List every rule.")
+    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+    return parser
+
+
+def rule_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"{PROG} rule", description="Show a rule's documentation.")
+    parser.add_argument("rule", metavar="ID", help="a rule id or an awesome-lint alias")
+    return parser
+
+
+# -- rules / rule ------------------------------------------------------------------------------
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def list_rules(output_format: str) -> int:
+    from awesome_lint.rules import RULES
+
+    if output_format == "json":
+        import json
+
+        rows = [
+            {
+                "id": rule.id,
+                "aliases": list(rule.aliases),
+                "fixable": rule.fixable,
+                "default_enabled": rule.default_enabled,
+                "severity": rule.severity.value,
+                "summary": rule.summary,
+            }
+            for rule in RULES
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return EXIT_CLEAN
+    header = ("id", "aliases", "fixable", "default on", "summary")
+    rows_text = [
+        (rule.id, ", ".join(rule.aliases) or "-", _yes_no(rule.fixable), _yes_no(rule.default_enabled), rule.summary)
+        for rule in RULES
+    ]
+    sys.stdout.write(format_table(header, rows_text))
+    return EXIT_CLEAN
+
+
+def format_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [header, *rows]]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines) + "\n"
+
+
+def show_rule(name: str) -> int:
+    from awesome_lint.rules import resolve_rule_id, rules_by_id
+
+    ids = resolve_rule_id(name)
+    if not ids:
+        raise FatalError(f"unknown rule '{name}' (`{PROG} rules` lists them)")
+    by_id = rules_by_id()
+    pages = []
+    for rule_id in ids:
+        rule = by_id[rule_id]
+        pages.append(
+            f"# {rule.id}\n\n"
+            f"Aliases: {', '.join(rule.aliases) or '-'}\n"
+            f"Fixable: {_yes_no(rule.fixable)}. On by default: {_yes_no(rule.default_enabled)}. "
+            f"Severity: {rule.severity.value}.\n\n"
+            f"{rule.documentation()}\n"
+        )
+    sys.stdout.write("\n".join(pages))
+    return EXIT_CLEAN
+
+
+# -- finding files -----------------------------------------------------------------------------
+def default_targets(directory: Path) -> list[str]:
+    for name in ("README.md", "readme.md"):
+        if (directory / name).is_file():
+            return [name]
+    for candidate in sorted(directory.iterdir()):
+        if candidate.name.lower() in ("readme.md", "readme.markdown") and candidate.is_file():
+            return [candidate.name]
+    raise FatalError(f"no README.md in {directory}; give the Markdown files to lint")
+
+
+def markdown_files_in(directory: str) -> list[str]:
+    """Markdown files under ``directory``, sorted, skipping hidden directories and node_modules."""
+    found = []
+    for root, subdirectories, files in os.walk(directory):
+        subdirectories[:] = sorted(
+            name for name in subdirectories if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
+        )
+        found.extend(
+            os.path.join(root, name)
+            for name in sorted(files)
+            if Path(name).suffix.lower() in MARKDOWN_SUFFIXES and not name.startswith(".")
+        )
+    return sorted(found, key=lambda path: Path(path).parts)
+
+
+def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(files to lint, input errors). Files given explicitly are linted whatever their name."""
+    files: list[str] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        if os.path.isdir(path):
+            inside = markdown_files_in(path)
+            if not inside:
+                errors.append(f"{path}: no Markdown files (*.md, *.markdown) in this directory")
+            candidates = inside
+        elif os.path.exists(path):
+            candidates = [path]
+        else:
+            errors.append(f"{path}: no such file or directory")
+            candidates = []
+        for candidate in candidates:
+            key = os.path.realpath(candidate)
+            if key not in seen:
+                seen.add(key)
+                files.append(candidate)
+    return files, errors
+
+
+# -- configuration -----------------------------------------------------------------------------
+def split_rule_list(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def cli_overrides(options: argparse.Namespace) -> CliOverrides:
+    from awesome_lint.config import CliOverrides
+
+    return CliOverrides(
+        select=split_rule_list(options.select) if options.select is not None else None,
+        extend_select=split_rule_list(options.extend_select),
+        ignore=split_rule_list(options.ignore),
+    )
+
+
+class ConfigCache:
+    """One LintConfig per directory: the configuration is found by walking up from the file."""
+
+    def __init__(self, config_path: str | None, overrides: CliOverrides) -> None:
+        self._config_path = Path(config_path) if config_path else None
+        self._overrides = overrides
+        self._by_directory: dict[Path, LintConfig] = {}
+
+    def for_file(self, path: str) -> LintConfig:
+        from awesome_lint.config import load_config
+
+        directory = Path(path).resolve().parent
+        if directory not in self._by_directory:
+            self._by_directory[directory] = load_config(Path(path), self._config_path, self._overrides)
+        return self._by_directory[directory]
+
+
+# -- checking ----------------------------------------------------------------------------------
+@dataclass
+class Run:
+    """What happened over all files; decides the exit code."""
+
+    results: list[FileResult] = field(default_factory=list)
+    fixed: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    diffs: list[str] = field(default_factory=list)
+    changed_files: int = 0
+    failed: bool = False  # an input error, an internal error or fixes that did not settle
+
+    @property
+    def remaining(self) -> list[Diagnostic]:
+        return [d for result in self.results for d in result.diagnostics]
+
+    @property
+    def fixed_diagnostics(self) -> list[Diagnostic]:
+        return [d for fixed in self.fixed.values() for d in fixed]
+
+
+def run_check(options: argparse.Namespace) -> int:
+    configs = ConfigCache(options.config, cli_overrides(options))
+    paths = options.paths or default_targets(Path.cwd())
+    files, errors = expand_paths(paths)
+    for message in errors:
+        print_error(message)
+    if not files:
+        return EXIT_ERROR
+    run = Run(failed=bool(errors))
+    for path in files:
+        config = configs.for_file(path)  # a configuration error stops the run (FatalError)
+        try:
+            check_file(path, config, options, run)
+        except FatalError as error:  # this file cannot be linted; go on with the others
+            print_error(str(error))
+            run.failed = True
+        except Exception as error:
+            report_internal_error(error, options.verbose or bool(os.environ.get(DEBUG_ENV)), path)
+            run.failed = True
+    write_report(run, options)
+    return exit_code(run, options)
+
+
+def check_file(path: str, config: LintConfig, options: argparse.Namespace, run: Run) -> None:
+    from awesome_lint.document.load import decode_markdown, read_bytes
+
+    data = read_bytes(path)
+    text, bom = decode_markdown(path, data)
+    if not text.strip():
+        raise FatalError(f"{path}: empty file, nothing to lint")
+    if options.fix or options.diff:
+        fix_file(path, data, text, bom, config, options, run)
+    else:
+        run.results.append(lint_file(path, text, bom, config))
+
+
+def lint_file(path: str, text: str, bom: bool, config: LintConfig) -> FileResult:
+    from awesome_lint.document.build import build_document
+    from awesome_lint.linter import lint_document
+    from awesome_lint.report import FileResult
+
+    document = build_document(path, text, bom)
+    return FileResult(path, text, lint_document(document, config), document.newline)
+
+
+def fix_file(
+    path: str, data: bytes, text: str, bom: bool, config: LintConfig, options: argparse.Namespace, run: Run
+) -> None:
+    from awesome_lint.fix import FixDidNotSettle, fix_text
+    from awesome_lint.report import FileResult
+
+    try:
+        result = fix_text(path, text, config, unsafe=options.unsafe_fixes, bom=bom)
+    except FixDidNotSettle as error:
+        print_error(f"{error} -- this is a bug in those rules, please report it; {path} was not changed")
+        run.failed = True
+        run.results.append(lint_file(path, text, bom, config))
+        return
+    run.results.append(FileResult(path, result.text, result.remaining, result.newline))
+    run.fixed[path] = result.applied
+    if not result.changed:
+        return
+    if options.diff:
+        run.diffs.append(unified_diff(path, text, result.text, bom))
+        run.changed_files += 1
+        return
+    from awesome_lint.write import write_if_changed
+
+    if write_if_changed(path, result.text, bom, data):
+        run.changed_files += 1
+
+
+def unified_diff(path: str, before: str, after: str, bom: bool = False) -> str:
+    """A diff that `patch -p0` / `git apply -p0` applies; line endings are kept inside the lines."""
+    import difflib
+
+    prefix = "\ufeff" if bom else ""  # so a hunk touching line 1 matches the file's bytes
+    lines = difflib.unified_diff(
+        (prefix + before).splitlines(keepends=True),
+        (prefix + after).splitlines(keepends=True),
+        fromfile=path,
+        tofile=path,
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# -- output ------------------------------------------------------------------------------------
+def use_color(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def rule_summaries() -> dict[str, str]:
+    from awesome_lint.rules import RULES
+
+    return {rule.id: rule.summary for rule in RULES}
+
+
+def write_report(run: Run, options: argparse.Namespace) -> None:
+    if options.diff:
+        write_diff_report(run)
+        return
+    if options.output_format == "json":
+        from awesome_lint.report import json as json_report
+
+        if options.statistics:
+            sys.stdout.write(json_report.format_statistics(run.remaining, rule_summaries()))
+        else:
+            sys.stdout.write(json_report.format_results(run.results))
+        return
+    from awesome_lint.report import text as text_report
+
+    style = text_report.COLOR if use_color(sys.stdout) else text_report.PLAIN
+    out = sys.stdout
+    if options.statistics:
+        out.write(text_report.format_statistics(run.remaining, rule_summaries()))
+    else:
+        out.write(text_report.format_results(run.results, style))
+    if options.fix and options.show_fixes:
+        out.write(text_report.format_fixes(run.fixed))
+    if options.fix:
+        summary = text_report.fix_summary(run.fixed_diagnostics, run.remaining, options.unsafe_fixes)
+    else:
+        summary = text_report.lint_summary(run.remaining)
+    if not (run.failed and summary == text_report.ALL_PASSED):  # not every file was checked
+        out.write(summary + "\n")
+
+
+def write_diff_report(run: Run) -> None:
+    from awesome_lint.report.text import count_phrase
+
+    sys.stdout.write("".join(run.diffs))
+    fixed = run.fixed_diagnostics
+    if fixed:
+        print(f"Would fix {count_phrase(fixed)} ({len(run.remaining)} remaining).", file=sys.stderr)
+    else:
+        print("No fixes available.", file=sys.stderr)
+
+
+def exit_code(run: Run, options: argparse.Namespace) -> int:
+    if run.failed:
+        return EXIT_ERROR
+    if options.exit_zero:
+        return EXIT_CLEAN
+    if options.diff:
+        return EXIT_FINDINGS if run.diffs else EXIT_CLEAN
+    if options.fix and options.exit_non_zero_on_fix and run.changed_files:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if run.remaining else EXIT_CLEAN

@@ -1,0 +1,68 @@
+"""Machine-readable report: one JSON array of diagnostics, shaped like ruff's `--output-format json`."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable, Mapping
+
+from awesome_lint.diagnostics import Diagnostic, Fix, Position
+from awesome_lint.report import FileResult, LineIndex, rule_url, sort_diagnostics
+from awesome_lint.report.text import rule_counts
+
+
+_BARE_LF = re.compile(r"(?<!\r)\n")  # as in fix.with_newline: rules write '\n', copied text keeps CRLF
+
+
+def _location(position: Position) -> dict[str, int]:
+    return {"row": position.line, "column": position.column}
+
+
+def _fix(fix: Fix | None, index: LineIndex, newline: str) -> dict[str, Any] | None:
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability.value,
+        "message": fix.message,
+        "edits": [
+            {
+                "content": _BARE_LF.sub(newline, edit.content) if newline != "\n" else edit.content,
+                "location": _location(index.position(edit.start)),
+                "end_location": _location(index.position(edit.end)),
+            }
+            for edit in sorted(fix.edits, key=lambda e: (e.start, e.end))
+        ],
+    }
+
+
+def diagnostic_record(result: FileResult, diagnostic: Diagnostic, index: LineIndex) -> dict[str, Any]:
+    return {
+        "code": diagnostic.rule,
+        "message": diagnostic.message,
+        "severity": diagnostic.severity.value,
+        "filename": result.path,
+        "location": _location(diagnostic.location),
+        "end_location": _location(diagnostic.end_location),
+        "fix": _fix(diagnostic.fix, index, result.newline),
+        "url": rule_url(diagnostic.rule),
+    }
+
+
+def records(results: Iterable[FileResult]) -> list[dict[str, Any]]:
+    out = []
+    for result in results:
+        index = LineIndex(result.text)
+        out.extend(diagnostic_record(result, d, index) for d in sort_diagnostics(result.diagnostics))
+    return out
+
+
+def format_results(results: Iterable[FileResult]) -> str:
+    return json.dumps(records(results), indent=2, ensure_ascii=False) + "\n"
+
+
+def format_statistics(diagnostics: Iterable[Diagnostic], summaries: Mapping[str, str]) -> str:
+    rows = [
+        {"code": row.rule, "summary": summaries.get(row.rule, ""), "count": row.count, "fixable": row.fixable}
+        for row in rule_counts(diagnostics)
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
