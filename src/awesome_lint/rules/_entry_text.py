@@ -1,0 +1,279 @@
+"""Shared helpers of the entry-format rules: where an entry's text and description really end,
+which entries are navigation (table of contents) rather than list entries, and small text tests.
+
+Everything here is computed once per Document (cached by identity) and is linear in its size.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
+
+from awesome_lint.diagnostics import Edit
+from awesome_lint.document.model import Document, Entry, EntryList, Section
+from awesome_lint.rules.base import Settings
+
+_TRAILING = " \t\r\n"
+# Dash-like or colon separators, with any horizontal whitespace (including no-break spaces).
+SEPARATOR_RE = re.compile(r"[^\S\r\n]*(?:(?P<mark>-{1,3}|[‐‑‒–—―]|:)[^\S\r\n]*)?")
+CANONICAL_SEPARATOR = " - "
+
+
+class DescriptionSpan(NamedTuple):
+    """The text after an entry's main link: separator and description, with exact offsets."""
+
+    separator: str
+    separator_start: int
+    mark: str | None  # the dash/colon of the separator, None when it has none
+    start: int  # description start (after the separator)
+    end: int  # description end (trailing whitespace excluded)
+    text: str
+
+
+@dataclass
+class _Layout:
+    """Per-document facts the rules share."""
+
+    # end of each entry (corrected) and of its first paragraph, keyed by id(entry)
+    entry_end: dict[int, int]
+    text_end: dict[int, int]
+    spans: dict[int, DescriptionSpan | None] = field(default_factory=dict)
+    content: dict[Settings, list[Entry]] = field(default_factory=dict)
+
+
+_CACHE: WeakKeyDictionary[Document, _Layout] = WeakKeyDictionary()
+
+
+def _trim_before(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def _layout(document: Document) -> _Layout:
+    cached = _CACHE.get(document)
+    if cached is not None:
+        return cached
+    # The document builder can map the end of an item's text one line too far (into the next
+    # item or block) in tight lists. Every such overrun ends in the next thing that starts, so
+    # bound each entry by the start of the next non-descendant entry, heading or top-level block.
+    text = document.text
+    entries = list(document.entries())
+    block_starts = sorted([block.start for block in document.blocks] + [h.start for h in document.headings])
+    entry_end: dict[int, int] = {}
+    text_end: dict[int, int] = {}
+    subtree_size = _subtree_sizes(document)
+    for index, entry in enumerate(entries):
+        bound = len(text)
+        following = index + subtree_size[id(entry)]
+        if following < len(entries):
+            bound = entries[following].start
+        position = bisect_right(block_starts, entry.start)
+        if position < len(block_starts):
+            bound = min(bound, block_starts[position])
+        end = min(entry.end, _trim_before(text, entry.start, bound)) if bound < entry.end else entry.end
+        entry_end[id(entry)] = end
+        paragraph_bound = end
+        if entry.sublists and entry.sublists[0].items:
+            paragraph_bound = min(paragraph_bound, _trim_before(text, entry.start, entry.sublists[0].items[0].start))
+        text_end[id(entry)] = max(min(entry.text_end, paragraph_bound), entry.marker_end)
+    layout = _Layout(entry_end=entry_end, text_end=text_end)
+    _CACHE[document] = layout
+    return layout
+
+
+def _subtree_sizes(document: Document) -> dict[int, int]:
+    sizes: dict[int, int] = {}
+
+    def visit(entry: Entry) -> int:
+        size = 1
+        for sub in entry.sublists:
+            for item in sub.items:
+                size += visit(item)
+        sizes[id(entry)] = size
+        return size
+
+    for entry_list in document.lists:
+        for item in entry_list.items:
+            visit(item)
+    return sizes
+
+
+def entry_end(document: Document, entry: Entry) -> int:
+    """End of the entry's own lines and sub-lists (exclusive, trailing whitespace excluded)."""
+    return _layout(document).entry_end.get(id(entry), entry.end)
+
+
+def text_end(document: Document, entry: Entry) -> int:
+    """End of the entry's first paragraph (exclusive, trailing whitespace excluded)."""
+    return _layout(document).text_end.get(id(entry), entry.text_end)
+
+
+def description_span(document: Document, entry: Entry) -> DescriptionSpan | None:
+    """Separator and description after a link-first entry's main link; None when nothing follows."""
+    spans = _layout(document).spans
+    key = id(entry)
+    if key not in spans:
+        spans[key] = _description_span(document, entry)
+    return spans[key]
+
+
+def _description_span(document: Document, entry: Entry) -> DescriptionSpan | None:
+    link = entry.link
+    if link is None or not entry.link_first or entry.broken_span:
+        return None
+    end = text_end(document, entry)
+    if link.end >= end:
+        return None
+    text = document.text
+    match = SEPARATOR_RE.match(text, link.end, end)
+    assert match is not None
+    start = match.end()
+    if start >= end:
+        return None
+    return DescriptionSpan(
+        separator=match.group(),
+        separator_start=link.end,
+        mark=match.group("mark"),
+        start=start,
+        end=end,
+        text=text[start:end],
+    )
+
+
+def separated_description(document: Document, entry: Entry) -> DescriptionSpan | None:
+    """The description when it is set off by a dash or colon (the rules on its wording use this)."""
+    span = description_span(document, entry)
+    if span is None or span.mark is None:
+        return None
+    return span
+
+
+# -- navigation lists ----------------------------------------------------------------------------
+def in_toc(section: Section | None, settings: Settings) -> bool:
+    titles = {title.casefold() for title in settings.toc_titles}
+    while section is not None:
+        if section.heading is not None and section.title.strip().casefold() in titles:
+            return True
+        section = section.parent
+    return False
+
+
+def is_navigation(entry: Entry, settings: Settings) -> bool:
+    """A table-of-contents item: in the ToC section, or an in-page anchor link."""
+    entry_list = entry.parent
+    if entry_list is not None and in_toc(entry_list.section, settings):
+        return True
+    return entry.link is not None and entry.link.url.startswith("#")
+
+
+def top_level_lists(document: Document) -> list[EntryList]:
+    return [entry_list for entry_list in document.lists if not entry_list.in_quote]
+
+
+# -- text tests ----------------------------------------------------------------------------------
+_EMOJI_RANGES = (
+    (0x1F000, 0x1FAFF),
+    (0x2600, 0x27BF),
+    (0x2B00, 0x2BFF),
+    (0x2300, 0x23FF),
+    (0x3030, 0x3030),
+    (0x303D, 0x303D),
+    (0x3297, 0x3299),
+)
+_EMOJI_JOINERS = {0x200D, 0xFE0F, 0xFE0E, 0x20E3}
+EMOJI_SHORTCODE_RE = re.compile(r":[a-z0-9_+\-]+:\Z")
+
+
+def is_emoji(char: str) -> bool:
+    code = ord(char)
+    if code in _EMOJI_JOINERS or 0x1F3FB <= code <= 0x1F3FF:
+        return True
+    return any(low <= code <= high for low, high in _EMOJI_RANGES)
+
+
+def ends_with_emoji(text: str) -> bool:
+    text = text.rstrip()
+    if not text:
+        return False
+    return is_emoji(text[-1]) or EMOJI_SHORTCODE_RE.search(text) is not None
+
+
+def is_cased_letter(char: str) -> bool:
+    """A letter of a script with upper and lower case (Latin, Greek, Cyrillic...)."""
+    return char.isalpha() and (char.isupper() or char.islower() or unicodedata.category(char) == "Lt")
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """Short quoted form of source text for messages."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"'{text}'"
+
+
+def all_entries(document: Document) -> list[Entry]:
+    """Every list item outside block quotes, in document order."""
+    return [entry for entry_list in top_level_lists(document) for entry in entry_list.walk()]
+
+
+def content_entries(document: Document, settings: Settings) -> list[Entry]:
+    """Link entries that are list content (not table-of-contents navigation)."""
+    cache = _layout(document).content
+    if settings not in cache:
+        toc_lists = {id(entry_list) for entry_list in document.all_lists() if in_toc(entry_list.section, settings)}
+        cache[settings] = [
+            entry
+            for entry in all_entries(document)
+            if entry.link is not None
+            and not entry.link.url.startswith("#")
+            and (entry.parent is None or id(entry.parent) not in toc_lists)
+        ]
+    return cache[settings]
+
+
+# -- re-indenting items ------------------------------------------------------------------------
+def leading_spaces(line: str) -> int | None:
+    """Number of leading spaces; None when the indentation contains a tab."""
+    stripped = line.lstrip(" ")
+    if stripped.startswith("\t"):
+        return None
+    return len(line) - len(stripped)
+
+
+def shift_lines(
+    document: Document, first: int, last: int, remove: int, at_least: int, refuse_from: int | None = None
+) -> list[Edit] | None:
+    """Edits removing ``remove`` leading spaces from lines ``first..last`` indented ``at_least``
+    or more (lines indented less are lazy paragraph continuations and keep their indentation).
+    None when a line is indented with tabs (columns would change unpredictably) or indented at
+    least ``refuse_from`` but less than ``at_least`` (after the shift it could change owner:
+    mistune and CommonMark disagree about such lines)."""
+    edits: list[Edit] = []
+    for line in range(first, last + 1):
+        content = document.line_text(line)
+        if not content.strip():
+            continue
+        spaces = leading_spaces(content)
+        if spaces is None:
+            return None
+        if refuse_from is not None and refuse_from <= spaces < at_least:
+            return None
+        if spaces >= at_least:
+            start = document.line_start(line)
+            edits.append(Edit(start, start + remove, ""))
+    return edits
+
+
+def next_content_indent(document: Document, after_line: int) -> int | None:
+    """Indentation (in spaces) of the first non-blank line after ``after_line``: -1 when there is
+    none, None when it is indented with a tab."""
+    for line in range(after_line + 1, document.line_count + 1):
+        content = document.line_text(line)
+        if content.strip():
+            return leading_spaces(content)
+    return -1

@@ -1,0 +1,131 @@
+"""marker-space: exactly one space between a list bullet and the item's text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable
+
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
+from awesome_lint.document.model import Document, Entry
+from awesome_lint.rules._entry_text import all_entries, entry_end, next_content_indent, shift_lines
+from awesome_lint.rules.base import Context, NoOptions, Rule
+
+# A bullet glued to a link: `-[Foo](url)` is not a list item at all in Markdown.
+_GLUED_BULLET = re.compile(r"^[ ]{0,3}([-*+])(?=!?\[[^\]\n]*\]\()", re.MULTILINE)
+_TAB_STOP = 4
+
+
+class MarkerSpace(Rule[NoOptions]):
+    """Put exactly one space between the list bullet and the item's text.
+
+    What it does:
+        Reports list items with two or more spaces or a tab after the bullet (`-  [Foo](url)`,
+        `-<tab>[Foo](url)`), and lines where a bullet is glued to a link (`-[Foo](url)`), which
+        Markdown does not read as a list item at all: the line is shown as text, or joined to
+        the previous entry.
+
+    Why:
+        One space is the convention (remark-lint's `list-item-indent: space`); extra spaces
+        change where continuation lines and sub-lists must start, and a missing space silently
+        removes the entry from the list.
+
+    Example:
+        `-   [Foo](https://foo.dev) - A library.` becomes `- [Foo](https://foo.dev) - A library.`
+
+    Fix safety:
+        Safe. A glued bullet gets its space (the line becomes the list item it was meant to
+        be). For extra spacing the item's continuation lines and sub-lists move left by the
+        same amount, so its structure is unchanged; no fix when tabs indent its continuation
+        lines, when the text is not on the bullet's line, or when the line after the item would
+        join it once it moves left. Five or more spaces make the text an indented code block
+        and are not touched.
+    """
+
+    id = "marker-space"
+    aliases = ("list-item-indent",)
+    summary = "One space after the list bullet"
+    fixable = True
+
+    def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
+        for entry in all_entries(document):
+            diagnostic = self._check_spacing(document, entry)
+            if diagnostic is not None:
+                yield diagnostic
+        yield from self._glued_bullets(document)
+
+    def _check_spacing(self, document: Document, entry: Entry) -> Diagnostic | None:
+        content_start = entry.content_start
+        if content_start is None or entry.first_block == "code":
+            return None
+        line = document.line_of(entry.start)
+        if document.line_of(content_start) != line:
+            return None
+        spacing = document.text[entry.marker_end : content_start]
+        if spacing == " ":
+            return None
+        marker_column = len(_expand(document.text[document.line_start(line) : entry.marker_end]))
+        width = len(_expand(document.text[document.line_start(line) : content_start])) - marker_column
+        fix = _respace(document, entry, line, width)
+        shown = _describe(spacing)
+        return self.diagnostic(
+            document,
+            entry.marker_end,
+            content_start,
+            f"Put exactly one space after the bullet '{entry.marker}' (found {shown})",
+            fix,
+        )
+
+    def _glued_bullets(self, document: Document) -> Iterable[Diagnostic]:
+        text = document.text
+        skipped = sorted((block.start, block.end) for block in document.blocks if block.kind in ("code", "html"))
+        starts = [start for start, _ in skipped]
+        for match in _GLUED_BULLET.finditer(text):
+            position = match.start(1)
+            index = bisect_right(starts, position) - 1
+            if index >= 0 and position < skipped[index][1]:
+                continue
+            if match.group(1) == "*" and "*" in text[match.end() : _line_end(text, match.end())]:
+                continue  # `*[Foo](url)*` is an emphasised link, not a glued bullet
+            yield self.diagnostic(
+                document,
+                position,
+                position + 1,
+                f"Put a space after the bullet '{match.group(1)}': without it the line is not a list item",
+                safe_fix("Add a space after the bullet", Edit(position + 1, position + 1, " ")),
+            )
+
+
+def _describe(spacing: str) -> str:
+    tabs, spaces = spacing.count("\t"), spacing.count(" ")
+    parts = []
+    if tabs:
+        parts.append("a tab" if tabs == 1 else f"{tabs} tabs")
+    if spaces:
+        parts.append(f"{spaces} space{'s' if spaces > 1 else ''}")
+    return " and ".join(parts)
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def _expand(text: str) -> str:
+    return text.expandtabs(_TAB_STOP)
+
+
+def _respace(document: Document, entry: Entry, line: int, width: int) -> Fix | None:
+    if width < 2:
+        return None
+    old_column = len(_expand(document.text[document.line_start(line) : entry.content_start]))
+    new_column = old_column - (width - 1)
+    last = document.line_of(entry_end(document, entry))
+    edits = shift_lines(document, line + 1, last, width - 1, old_column, refuse_from=new_column)
+    if edits is None:
+        return None
+    following = next_content_indent(document, last)
+    if following is None or new_column <= following < old_column:
+        return None
+    edits.insert(0, Edit(entry.marker_end, entry.content_start or entry.marker_end, " "))
+    return safe_fix("Use one space after the bullet", *edits)

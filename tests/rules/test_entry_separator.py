@@ -1,0 +1,73 @@
+from helpers import fixed, lint, where
+
+RULE = "entry-separator"
+
+
+def test_canonical_separator_is_silent() -> None:
+    assert lint("# T\n\n## A\n\n- [Foo](https://foo.dev) - A library.\n", RULE) == []
+
+
+def test_en_dash_is_reported_and_fixed() -> None:
+    text = "# T\n\n## A\n\n- [Foo](https://foo.dev) – A library.\n"
+    found = lint(text, RULE)
+    assert where(found) == [(5, 25, RULE)]
+    assert found[0].message == "Separate the link and the description with ' - ', not an en dash (' – ')"
+    assert fixed(text, RULE).text == "# T\n\n## A\n\n- [Foo](https://foo.dev) - A library.\n"
+
+
+def test_em_dash_double_hyphen_colon_and_odd_spacing_are_fixed() -> None:
+    text = (
+        "# T\n\n## A\n\n"
+        "- [A](https://a.dev) — Alpha.\n"
+        "- [B](https://b.dev) -- Beta.\n"
+        "- [C](https://c.dev): Gamma.\n"
+        "- [D](https://d.dev)  -  Delta.\n"
+        "- [E](https://e.dev)\t-\tEpsilon.\n"
+        "- [F](https://f.dev) -Zeta.\n"
+    )
+    found = lint(text, RULE)
+    assert [line for line, _, _ in where(found)] == [5, 6, 7, 8, 9, 10]
+    assert "not a double hyphen" in found[1].message
+    assert "not a colon" in found[2].message
+    assert found[3].message.endswith("(found '  -  ')")
+    result = fixed(text, RULE)
+    assert result.text == (
+        "# T\n\n## A\n\n"
+        "- [A](https://a.dev) - Alpha.\n"
+        "- [B](https://b.dev) - Beta.\n"
+        "- [C](https://c.dev) - Gamma.\n"
+        "- [D](https://d.dev) - Delta.\n"
+        "- [E](https://e.dev) - Epsilon.\n"
+        "- [F](https://f.dev) - Zeta.\n"
+    )
+    assert result.remaining == []
+
+
+def test_missing_separator() -> None:
+    text = "# T\n\n## A\n\n- [Foo](https://foo.dev) A library.\n- [Bar](https://bar.dev)bar tool.\n"
+    found = lint(text, RULE)
+    assert where(found) == [(5, 25, RULE), (6, 25, RULE)]
+    assert found[0].message == "Separate the link and the description with ' - ': add it before 'A library.'"
+    assert found[1].fix is None  # glued lower-case text: ambiguous
+    assert fixed(text, RULE).text.splitlines()[4] == "- [Foo](https://foo.dev) - A library."
+
+
+def test_text_that_is_not_a_description_is_silent() -> None:
+    text = (
+        "# T\n\n## A\n\n"
+        "- [Foo](https://foo.dev) (deprecated)\n"
+        "- [Bar](https://bar.dev), [Baz](https://baz.dev) - Two names.\n"
+        "- [Qux](https://qux.dev) [![Stars](https://img.shields.io/x.svg)](https://qux.dev)\n"
+        "- [Solo](https://solo.dev)\n"
+    )
+    assert lint(text, RULE) == []
+
+
+def test_table_of_contents_is_exempt() -> None:
+    text = "# T\n\n## Contents\n\n- [A](#a) — jump\n\n## A\n\n- [Foo](https://foo.dev) - Foo.\n"
+    assert lint(text, RULE) == []
+
+
+def test_multi_line_entries_in_tight_list_report_their_own_line() -> None:
+    text = "# T\n\n## A\n\n- [A](https://a.dev) - Alpha.\n- [B](https://b.dev) — Beta\n  continued.\n"
+    assert where(lint(text, RULE)) == [(6, 21, RULE)]

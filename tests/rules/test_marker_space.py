@@ -1,0 +1,45 @@
+from awesome_lint.document.build import build_document
+from helpers import fixed, lint, where
+
+RULE = "marker-space"
+
+
+def shape(text: str) -> list[tuple[int, str | None]]:
+    return [(e.parent.depth if e.parent else -1, e.link.url if e.link else None) for e in build_document("t.md", text).entries()]
+
+
+def test_extra_spaces_are_fixed_with_continuation_lines() -> None:
+    text = "# T\n\n-   [A](https://a.dev) - A\n    continued.\n    - [B](https://b.dev) - B.\n- [C](https://c.dev) - C.\n"
+    found = lint(text, RULE)
+    assert where(found) == [(3, 2, RULE)]
+    assert found[0].message == "Put exactly one space after the bullet '-' (found 3 spaces)"
+    result = fixed(text, RULE)
+    assert result.text == "# T\n\n- [A](https://a.dev) - A\n  continued.\n  - [B](https://b.dev) - B.\n- [C](https://c.dev) - C.\n"
+    assert shape(result.text) == shape(text)
+    assert result.remaining == []
+
+
+def test_tab_after_marker() -> None:
+    text = "# T\n\n-\t[A](https://a.dev) - A.\n"
+    found = lint(text, RULE)
+    assert found[0].message == "Put exactly one space after the bullet '-' (found a tab)"
+    assert fixed(text, RULE).text == "# T\n\n- [A](https://a.dev) - A.\n"
+
+
+def test_glued_bullet_is_fixed_into_an_entry() -> None:
+    text = "# T\n\n- [A](https://a.dev) - A.\n-[B](https://b.dev) - B.\n"
+    found = lint(text, RULE)
+    assert where(found) == [(4, 1, RULE)]
+    assert fixed(text, RULE).text == "# T\n\n- [A](https://a.dev) - A.\n- [B](https://b.dev) - B.\n"
+
+
+def test_silent_cases() -> None:
+    assert lint("# T\n\n- [A](https://a.dev) - A.\n1. [B](https://b.dev) - B.\n", RULE) == []
+    assert lint("# T\n\n*[Emphasised](https://e.dev)* note.\n", RULE) == []
+    assert lint("# T\n\n```\n-[x](y)\n```\n", RULE) == []
+
+
+def test_no_fix_when_next_item_would_become_a_sublist() -> None:
+    text = "# T\n\n-    [A](https://a.dev) - A.\n  - [B](https://b.dev) - B.\n"
+    found = lint(text, RULE)
+    assert len(found) == 1 and found[0].fix is None
