@@ -22,7 +22,8 @@ from awesome_lint.document.model import (
 )
 from awesome_lint.document.parser import PositionedBlockState, Token, parse_inline, parse_tokens
 
-_SEPARATOR = re.compile(r"[ \t]*(?:(?P<dash>-{1,2}|–|—|:)[ \t]*)?")
+# Dash-like or colon separators, with any horizontal whitespace (including no-break spaces).
+_SEPARATOR = re.compile(r"[^\S\r\n]*(?:(?P<mark>-{1,3}|[‐‑‒–—―]|:)[^\S\r\n]*)?")
 _BLOCK_KINDS: dict[str, BlockKind] = {
     "paragraph": "paragraph",
     "block_text": "paragraph",
@@ -335,6 +336,7 @@ class _Builder:
             links=[],
             separator=None,
             separator_start=None,
+            separator_mark=None,
             description=None,
             description_start=None,
             description_end=None,
@@ -398,6 +400,7 @@ class _Builder:
         sep_text = separator.group()
         entry.separator = sep_text
         entry.separator_start = main.end
+        entry.separator_mark = separator.group("mark")
         if len(sep_text) < len(after):
             entry.description_start = main.end + len(sep_text)
             entry.description_end = text_end

@@ -67,6 +67,7 @@ class Entry:
     links: list[Link]  # every link in the item's own text (not its sub-lists)
     separator: str | None  # text between the main link and the description, as written
     separator_start: int | None
+    separator_mark: str | None  # the dash or colon in the separator; None when it has none
     description: str | None  # description as written (Markdown source), None when absent
     description_start: int | None
     description_end: int | None

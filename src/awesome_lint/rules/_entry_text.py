@@ -1,15 +1,11 @@
-"""Shared helpers of the entry-format rules: where an entry's text and description really end,
-which entries are navigation (table of contents) rather than list entries, and small text tests.
-
-Everything here is computed once per Document (cached by identity) and is linear in its size.
+"""Shared helpers of the entry-format rules: an entry's separator and description, which entries
+are navigation (table of contents) rather than list entries, small text tests, re-indenting.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -17,9 +13,6 @@ from awesome_lint.diagnostics import Edit
 from awesome_lint.document.model import Document, Entry, EntryList, Section
 from awesome_lint.rules.base import Settings
 
-_TRAILING = " \t\r\n"
-# Dash-like or colon separators, with any horizontal whitespace (including no-break spaces).
-SEPARATOR_RE = re.compile(r"[^\S\r\n]*(?:(?P<mark>-{1,3}|[‐‑‒–—―]|:)[^\S\r\n]*)?")
 CANONICAL_SEPARATOR = " - "
 
 
@@ -34,114 +27,19 @@ class DescriptionSpan(NamedTuple):
     text: str
 
 
-@dataclass
-class _Layout:
-    """Per-document facts the rules share."""
-
-    # end of each entry (corrected) and of its first paragraph, keyed by id(entry)
-    entry_end: dict[int, int]
-    text_end: dict[int, int]
-    spans: dict[int, DescriptionSpan | None] = field(default_factory=dict)
-    content: dict[Settings, list[Entry]] = field(default_factory=dict)
-
-
-_CACHE: WeakKeyDictionary[Document, _Layout] = WeakKeyDictionary()
-
-
-def _trim_before(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in _TRAILING:
-        end -= 1
-    return end
-
-
-def _layout(document: Document) -> _Layout:
-    cached = _CACHE.get(document)
-    if cached is not None:
-        return cached
-    # The document builder can map the end of an item's text one line too far (into the next
-    # item or block) in tight lists. Every such overrun ends in the next thing that starts, so
-    # bound each entry by the start of the next non-descendant entry, heading or top-level block.
-    text = document.text
-    entries = list(document.entries())
-    block_starts = sorted([block.start for block in document.blocks] + [h.start for h in document.headings])
-    entry_end: dict[int, int] = {}
-    text_end: dict[int, int] = {}
-    subtree_size = _subtree_sizes(document)
-    for index, entry in enumerate(entries):
-        bound = len(text)
-        following = index + subtree_size[id(entry)]
-        if following < len(entries):
-            bound = entries[following].start
-        position = bisect_right(block_starts, entry.start)
-        if position < len(block_starts):
-            bound = min(bound, block_starts[position])
-        end = min(entry.end, _trim_before(text, entry.start, bound)) if bound < entry.end else entry.end
-        entry_end[id(entry)] = end
-        paragraph_bound = end
-        if entry.sublists and entry.sublists[0].items:
-            paragraph_bound = min(paragraph_bound, _trim_before(text, entry.start, entry.sublists[0].items[0].start))
-        text_end[id(entry)] = max(min(entry.text_end, paragraph_bound), entry.marker_end)
-    layout = _Layout(entry_end=entry_end, text_end=text_end)
-    _CACHE[document] = layout
-    return layout
-
-
-def _subtree_sizes(document: Document) -> dict[int, int]:
-    sizes: dict[int, int] = {}
-
-    def visit(entry: Entry) -> int:
-        size = 1
-        for sub in entry.sublists:
-            for item in sub.items:
-                size += visit(item)
-        sizes[id(entry)] = size
-        return size
-
-    for entry_list in document.lists:
-        for item in entry_list.items:
-            visit(item)
-    return sizes
-
-
-def entry_end(document: Document, entry: Entry) -> int:
-    """End of the entry's own lines and sub-lists (exclusive, trailing whitespace excluded)."""
-    return _layout(document).entry_end.get(id(entry), entry.end)
-
-
-def text_end(document: Document, entry: Entry) -> int:
-    """End of the entry's first paragraph (exclusive, trailing whitespace excluded)."""
-    return _layout(document).text_end.get(id(entry), entry.text_end)
-
-
 def description_span(document: Document, entry: Entry) -> DescriptionSpan | None:
     """Separator and description after a link-first entry's main link; None when nothing follows."""
-    spans = _layout(document).spans
-    key = id(entry)
-    if key not in spans:
-        spans[key] = _description_span(document, entry)
-    return spans[key]
-
-
-def _description_span(document: Document, entry: Entry) -> DescriptionSpan | None:
-    link = entry.link
-    if link is None or not entry.link_first or entry.broken_span:
+    if entry.description is None or entry.broken_span or entry.link is None:
         return None
-    end = text_end(document, entry)
-    if link.end >= end:
-        return None
-    text = document.text
-    match = SEPARATOR_RE.match(text, link.end, end)
-    assert match is not None
-    start = match.end()
-    if start >= end:
-        return None
+    assert entry.separator is not None and entry.separator_start is not None
+    assert entry.description_start is not None and entry.description_end is not None
     return DescriptionSpan(
-        separator=match.group(),
-        separator_start=link.end,
-        mark=match.group("mark"),
-        start=start,
-        end=end,
-        text=text[start:end],
+        separator=entry.separator,
+        separator_start=entry.separator_start,
+        mark=entry.separator_mark,
+        start=entry.description_start,
+        end=entry.description_end,
+        text=entry.description,
     )
 
 
@@ -221,9 +119,12 @@ def all_entries(document: Document) -> list[Entry]:
     return [entry for entry_list in top_level_lists(document) for entry in entry_list.walk()]
 
 
+_CONTENT: WeakKeyDictionary[Document, dict[Settings, list[Entry]]] = WeakKeyDictionary()
+
+
 def content_entries(document: Document, settings: Settings) -> list[Entry]:
     """Link entries that are list content (not table-of-contents navigation)."""
-    cache = _layout(document).content
+    cache = _CONTENT.setdefault(document, {})
     if settings not in cache:
         toc_lists = {id(entry_list) for entry_list in document.all_lists() if in_toc(entry_list.section, settings)}
         cache[settings] = [

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.model import Document, EntryList
-from awesome_lint.rules._entry_text import entry_end, next_content_indent, shift_lines, top_level_lists
+from awesome_lint.rules._entry_text import next_content_indent, shift_lines, top_level_lists
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 
@@ -65,7 +65,7 @@ def _unindent_list(document: Document, entry_list: EntryList) -> Fix | None:
         if entry.indent.strip(" "):
             return None  # tabs (or a container prefix)
         first = document.line_of(entry.start)
-        last_line = document.line_of(entry_end(document, entry))
+        last_line = document.line_of(entry.end)
         if width:
             edits.append(Edit(entry.start - width, entry.start, ""))
             shifted = shift_lines(document, first + 1, last_line, width, width)

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.model import Document, Entry
-from awesome_lint.rules._entry_text import all_entries, entry_end, next_content_indent, shift_lines
+from awesome_lint.rules._entry_text import all_entries, next_content_indent, shift_lines
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 # A bullet glued to a link: `-[Foo](url)` is not a list item at all in Markdown.
@@ -120,7 +120,7 @@ def _respace(document: Document, entry: Entry, line: int, width: int) -> Fix | N
         return None
     old_column = len(_expand(document.text[document.line_start(line) : entry.content_start]))
     new_column = old_column - (width - 1)
-    last = document.line_of(entry_end(document, entry))
+    last = document.line_of(entry.end)
     edits = shift_lines(document, line + 1, last, width - 1, old_column, refuse_from=new_column)
     if edits is None:
         return None

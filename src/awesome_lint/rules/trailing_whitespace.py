@@ -7,7 +7,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, safe_fix
 from awesome_lint.document.model import Document
-from awesome_lint.rules._entry_text import entry_end, top_level_lists
+from awesome_lint.rules._entry_text import top_level_lists
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 _TRAILING = re.compile(r"[ \t]+\Z")
@@ -45,7 +45,7 @@ class TrailingWhitespace(Rule[NoOptions]):
         for entry_list in top_level_lists(document):
             for entry in entry_list.items:
                 first = document.line_of(entry.start)
-                last = document.line_of(entry_end(document, entry))
+                last = document.line_of(entry.end)
                 yield from self._check_lines(document, first, last)
 
     def _check_lines(self, document: Document, first: int, last: int) -> Iterable[Diagnostic]:
