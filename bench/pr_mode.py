@@ -1,0 +1,195 @@
+"""Benchmark pull-request mode: a PR that adds 20 entries (12 with problems) to a corpus list.
+
+Usage: python bench/pr_mode.py [--corpus-file PATH] [--write-spacing SECONDS]
+
+The corpus file is copied to a temp dir (never into the repo). The PR appends four entries to
+each of five lists; 12 of the 20 carry one problem each (3 em-dash separators, 3 lower-case
+descriptions, 3 missing periods, 2 out of alphabetical order, 1 duplicate link). The mode runs
+in-process (`awesome_lint.github.__main__.main`) against the local fake GitHub API from the tests
+with the real PyGithub client. Reported: requests made, comments posted, suggestions, suggestions
+that apply cleanly (applying them to the file yields the same lines as `--fix` restricted to
+those lines), wall time. `--write-spacing` is the pause between writes (production: 1 s, GitHub's
+guidance for content-creating requests); 0 by default so the figure is the mode's own cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "github"))
+
+from fake_github import TOKEN, FakeGitHub, PullFile  # noqa: E402
+
+from awesome_lint.document.build import build_document  # noqa: E402
+from awesome_lint.fix import fix_text  # noqa: E402
+from awesome_lint.github import client  # noqa: E402
+from awesome_lint.github.__main__ import main  # noqa: E402
+from awesome_lint.linter import lint_document  # noqa: E402
+
+DEFAULT_FILE = ROOT.parent / "shared" / "corpus" / "awesome-go.md"  # its lists are kept sorted
+REPO, NUMBER, BASE_SHA, HEAD_SHA = "bench/list", 1, "a" * 40, "b" * 40
+LISTS, PER_LIST = 5, 4
+PROBLEMS = ["dash", "dash", "dash", "case", "case", "case", "period", "period", "period", "order", "order", "duplicate"]
+
+
+def new_entry(index: int, problem: str | None, indent: str, marker: str, existing_url: str) -> str:
+    name = f"Zzbench {index:02d}"
+    url = f"https://bench.example/{index}"
+    separator, description = " - ", f"A benchmark entry number {index}."
+    if problem == "dash":
+        separator = " — "
+    elif problem == "case":
+        description = description[0].lower() + description[1:]
+    elif problem == "period":
+        description = description[:-1]
+    elif problem == "order":
+        name = f"Aabench {index:02d}"
+    elif problem == "duplicate":
+        url = existing_url
+    return f"{indent}{marker} [{name}]({url}){separator}{description}"
+
+
+def make_head(base: str) -> str:
+    """Append PER_LIST entries to each of the LISTS longest lists of web links with no finding."""
+    document = build_document("README.md", base)
+    flagged = [d.start for d in lint_document(document)]
+    candidates = [
+        entry_list for entry_list in document.lists
+        if len(entry_list.items) >= 5
+        and all(item.link is not None and item.link.url.startswith("http") for item in entry_list.items)
+        and not any(entry_list.start <= offset <= entry_list.end for offset in flagged)
+    ]
+    chosen = sorted(sorted(candidates, key=lambda lst: -len(lst.items))[:LISTS], key=lambda lst: lst.start)
+    if len(chosen) < LISTS:
+        raise SystemExit(f"need {LISTS} lists of 5+ link entries; found {len(chosen)}")
+    kinds = PROBLEMS + [None] * (LISTS * PER_LIST - len(PROBLEMS))
+    inserts: list[tuple[int, str]] = []
+    index = 0
+    for entry_list in chosen:
+        last = entry_list.items[-1]
+        lines = []
+        for _ in range(PER_LIST):
+            kind = kinds[(index * 7) % len(kinds)]  # spread the problems over the lists
+            lines.append(new_entry(index, kind, last.indent, last.marker, entry_list.items[0].link.url))
+            index += 1
+        inserts.append((last.end, "".join("\n" + line for line in lines)))
+    head = base
+    for offset, text in sorted(inserts, reverse=True):
+        head = head[:offset] + text + head[offset:]
+    return head
+
+
+def apply_suggestions(text: str, comments: list[dict]) -> tuple[str, list[tuple[int, int, list[str]]]]:
+    lines = text.split("\n")
+    applied = []
+    for comment in sorted(comments, key=lambda c: c["line"], reverse=True):
+        block = re.search(r"(`{3,})suggestion\n(.*?)\n?\1", comment["body"], re.S)
+        if block is None:
+            continue
+        start = comment.get("start_line") or comment["line"]
+        replacement = block.group(2).split("\n") if block.group(2) else []
+        lines[start - 1 : comment["line"]] = replacement
+        applied.append((start, comment["line"], replacement))
+    return "\n".join(lines), applied
+
+
+_LINK_URL = re.compile(r"\]\(([^)\s]+)")
+
+
+def clean_suggestions(head: str, fixed: str, applied: list[tuple[int, int, list[str]]]) -> int:
+    """Suggestions whose lines equal what `--fix` wrote for the same entries. Entries are matched by
+    their link URL, since `--fix` may also move them (alphabetical order across the whole list)."""
+    old, new = head.split("\n"), fixed.split("\n")
+    by_url: dict[str, list[str]] = {}
+    for line in new:
+        match = _LINK_URL.search(line)
+        if match:
+            by_url.setdefault(match.group(1), []).append(line)
+    clean = 0
+    for start, end, replacement in applied:
+        expected = []
+        for line in old[start - 1 : end]:
+            match = _LINK_URL.search(line)
+            candidates = by_url.get(match.group(1), []) if match else []
+            expected.append(candidates[0] if len(candidates) == 1 else None)
+        clean += expected == replacement
+    return clean
+
+
+def main_bench() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus-file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--write-spacing", type=float, default=0.0)
+    args = parser.parse_args()
+    if not args.corpus_file.is_file():
+        print(f"corpus file {args.corpus_file} not found", file=sys.stderr)
+        return 2
+    client.SECONDS_BETWEEN_WRITES = args.write_spacing
+    with tempfile.TemporaryDirectory() as temp:
+        temp_dir = Path(temp)
+        copy = temp_dir / "README.md"
+        shutil.copyfile(args.corpus_file, copy)
+        base = copy.read_text(encoding="utf-8")
+        head = make_head(base)
+        workspace = temp_dir / "workspace"
+        workspace.mkdir()
+        event = temp_dir / "event.json"
+        event.write_text(json.dumps({
+            "action": "opened", "number": NUMBER, "repository": {"full_name": REPO},
+            "pull_request": {"number": NUMBER, "head": {"sha": HEAD_SHA}, "base": {"sha": BASE_SHA}},
+        }), encoding="utf-8")
+        env = {
+            "GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event), "GITHUB_TOKEN": TOKEN,
+            "GITHUB_WORKSPACE": str(workspace), "GITHUB_STEP_SUMMARY": str(temp_dir / "summary.md"),
+            "GITHUB_OUTPUT": str(temp_dir / "output"),
+        }
+        with FakeGitHub(REPO, NUMBER, BASE_SHA, HEAD_SHA, [PullFile("README.md", base, head)]) as fake:
+            env["GITHUB_API_URL"] = fake.base_url
+            log = io.StringIO()
+            start = time.perf_counter()
+            with contextlib.redirect_stdout(log):
+                code = main([], env)
+            first_run = time.perf_counter() - start
+            requests_first = Counter(f"{r.method} {re.sub(r'/[0-9]+$', '/{id}', r.path)}" for r in fake.requests)
+            fake.requests.clear()
+            start = time.perf_counter()
+            with contextlib.redirect_stdout(io.StringIO()):
+                main([], env)
+            rerun = time.perf_counter() - start
+            rerun_writes = fake.writes()
+        outputs = dict(line.split("=", 1) for line in (temp_dir / "output").read_text().splitlines())
+        comments = fake.review_comments
+        suggestions = [c for c in comments if "suggestion\n" in c["body"]]
+        applied_text, applied = apply_suggestions(head, comments)
+        fixed = fix_text("README.md", head).text
+        clean = clean_suggestions(head, fixed, applied)
+        problems_per_rule = Counter(
+            line.split("title=awesome-lint (", 1)[1].split(")", 1)[0]
+            for line in log.getvalue().splitlines() if line.startswith("::error") or line.startswith("::warning")
+        )
+    print(f"corpus file: {args.corpus_file.name} ({len(base.splitlines())} lines); PR adds 20 entries, 12 with problems")
+    print(f"exit code: {code}; outputs: {outputs}")
+    print(f"findings on changed lines by rule: {dict(sorted(problems_per_rule.items()))}")
+    print(f"requests (first run): {sum(requests_first.values())}")
+    for name, count in sorted(requests_first.items()):
+        print(f"  {count} x {name}")
+    print(f"reviews posted: {len(fake.reviews)}; inline comments posted: {len(comments)}")
+    print(f"suggestions: {len(suggestions)}; apply cleanly (== --fix on those lines): {clean}/{len(applied)}")
+    print(f"wall time, first run: {first_run:.3f} s (write spacing {args.write_spacing} s)")
+    print(f"wall time, re-run (nothing new): {rerun:.3f} s; writes on re-run: {rerun_writes}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main_bench())

@@ -1,0 +1,311 @@
+"""The GitHub REST calls pull-request mode makes, through PyGithub (imported here only, lazily).
+
+Retries: reads, edits and deletes are idempotent, so urllib3 retries them (5xx, rate limits).
+POSTs are never retried blindly: after a 5xx, a rate limit or a lost connection the caller's check
+("is my marker already there?") runs before posting again, so a review is never posted twice.
+"""
+
+from __future__ import annotations
+
+import base64
+import time
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar
+
+from awesome_lint.github.review import marker_fingerprints
+
+if TYPE_CHECKING:
+    from github.PullRequest import PullRequest
+    from github.Repository import Repository
+
+T = TypeVar("T")
+
+USER_AGENT = "awesome-lint-python"
+# GitHub asks integrations to wait a second between content-creating requests (secondary rate
+# limits); reads are few, so they are not spaced out.
+SECONDS_BETWEEN_WRITES = 1.0
+WRITE_ATTEMPTS = 3
+MAX_WAIT_SECONDS = 60.0
+
+
+class ApiError(Exception):
+    """A GitHub call failed. The message is one line and never holds the token."""
+
+    def __init__(self, status: int | None, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class WriteForbidden(ApiError):
+    """403 on a write: typically the read-only token of a pull request from a fork."""
+
+
+class Unprocessable(ApiError):
+    """422: GitHub rejected the request's content (e.g. a comment line outside the diff)."""
+
+
+class PullInfo(NamedTuple):
+    number: int
+    state: str
+    head_sha: str
+
+
+class ChangedFile(NamedTuple):
+    path: str
+    status: str  # added, modified, renamed, removed, ...
+    patch: str | None  # None for binary files and diffs GitHub will not show
+
+
+class PostedComment(NamedTuple):
+    """A review comment this tool posted earlier (found by its marker)."""
+
+    id: int
+    path: str
+    fingerprints: tuple[str, ...]
+    has_replies: bool
+
+
+class IssueComment(NamedTuple):
+    id: int
+    body: str
+
+
+def _retryable(error: Exception) -> bool:
+    from github.GithubException import GithubException, RateLimitExceededException
+    from requests import RequestException
+
+    if isinstance(error, (RateLimitExceededException, RequestException)):
+        return True
+    return isinstance(error, GithubException) and (error.status >= 500 or error.status == 429)
+
+
+def _wait_seconds(error: Exception, attempt: int) -> float:
+    """How long GitHub asks us to wait (retry-after, x-ratelimit-reset), else a short backoff."""
+    headers = {key.lower(): value for key, value in (getattr(error, "headers", None) or {}).items()}
+    if "retry-after" in headers:
+        try:
+            return float(headers["retry-after"])
+        except ValueError:
+            pass
+    if headers.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in headers:
+        try:
+            return max(0.0, float(headers["x-ratelimit-reset"]) - time.time())
+        except ValueError:
+            pass
+    return float(2**attempt)
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def _to_api_error(error: Exception, what: str, token: str, write: bool) -> ApiError:
+    from github.GithubException import GithubException
+
+    if isinstance(error, GithubException):
+        data = error.data if isinstance(error.data, dict) else {}
+        detail = _one_line(data.get("message") or error.message or "")
+        errors = data.get("errors")
+        if isinstance(errors, list) and errors:
+            detail += " (" + _one_line("; ".join(str(item) for item in errors[:3])) + ")"
+        message = f"{what}: HTTP {error.status} {detail}".strip()
+        status: int | None = error.status
+    else:
+        message = f"{what}: {type(error).__name__}: {_one_line(error)}"
+        status = None
+    if token:
+        message = message.replace(token, "***")
+    if write and status == 403 and not _retryable(error):
+        return WriteForbidden(status, message)
+    if status == 422:
+        return Unprocessable(status, message)
+    return ApiError(status, message)
+
+
+class GitHubApi:
+    def __init__(
+        self,
+        api_url: str,
+        token: str,
+        repository: str,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        max_wait: float = MAX_WAIT_SECONDS,
+        timeout: float = 30.0,
+        seconds_between_writes: float | None = None,
+    ) -> None:
+        from github import Auth, Github
+        from github.GithubRetry import GithubRetry
+
+        retry = GithubRetry(
+            total=3,
+            backoff_factor=1.0,
+            max_rate_limit_wait=max_wait,
+            secondary_rate_wait=min(max_wait, 60.0),
+            allowed_methods=frozenset({"GET", "HEAD", "PATCH", "DELETE"}),
+        )
+        self._token = token
+        self._sleep = sleep
+        self._max_wait = max_wait
+        self._github = Github(
+            auth=Auth.Token(token) if token else None,
+            base_url=api_url.rstrip("/"),
+            timeout=int(timeout),
+            user_agent=USER_AGENT,
+            per_page=100,
+            retry=retry,
+            lazy=True,
+            seconds_between_requests=0.0,
+            seconds_between_writes=SECONDS_BETWEEN_WRITES if seconds_between_writes is None else seconds_between_writes,
+        )
+        self._repository_name = repository
+        self._repo: Repository | None = None
+        self._pulls: dict[int, PullRequest] = {}
+
+    # -- plumbing --------------------------------------------------------------------------------
+    def _call(self, what: str, call: Callable[[], T], write: bool = False) -> T:
+        from github.GithubException import GithubException
+        from requests import RequestException
+
+        try:
+            return call()
+        except (GithubException, RequestException) as error:
+            raise _to_api_error(error, what, self._token, write) from None
+
+    def _post(self, what: str, create: Callable[[], T], already_posted: Callable[[], bool]) -> T | None:
+        """POST with bounded retries; before each retry ask GitHub whether the first try landed.
+        Returns None when it had (the earlier attempt's response was lost)."""
+        from github.GithubException import GithubException
+        from requests import RequestException
+
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                return create()
+            except (GithubException, RequestException) as error:
+                wait = _wait_seconds(error, attempt)
+                if not _retryable(error) or attempt == WRITE_ATTEMPTS - 1 or wait > self._max_wait:
+                    raise _to_api_error(error, what, self._token, write=True) from None
+            self._sleep(wait)
+            if self._call(f"{what} (checking for an earlier attempt)", already_posted):
+                return None
+        raise AssertionError("unreachable")
+
+    def _repository(self) -> Repository:
+        if self._repo is None:
+            self._repo = self._github.get_repo(self._repository_name)
+        return self._repo
+
+    def _pull(self, number: int) -> PullRequest:
+        if number not in self._pulls:
+            self._pulls[number] = self._repository().get_pull(number)
+        return self._pulls[number]
+
+    # -- reads -----------------------------------------------------------------------------------
+    def pull(self, number: int) -> PullInfo:
+        def read() -> PullInfo:
+            pull = self._repository().get_pull(number)
+            self._pulls[number] = pull
+            return PullInfo(number, pull.state, pull.head.sha)
+
+        return self._call(f"reading pull request #{number}", read)
+
+    def changed_files(self, number: int) -> list[ChangedFile]:
+        def read() -> list[ChangedFile]:
+            return [ChangedFile(f.filename, f.status, f.patch) for f in self._pull(number).get_files()]
+
+        return self._call(f"listing the files of pull request #{number}", read)
+
+    def compare_files(self, base: str, head: str) -> list[ChangedFile]:
+        def read() -> list[ChangedFile]:
+            comparison = self._repository().compare(base, head)
+            return [ChangedFile(f.filename, f.status, f.patch) for f in comparison.files]
+
+        return self._call(f"comparing {base[:12]}...{head[:12]}", read)
+
+    def file_bytes(self, path: str, ref: str) -> bytes:
+        def read() -> bytes:
+            content = self._repository().get_contents(path, ref=ref)
+            if isinstance(content, list):
+                raise ApiError(None, f"{path} is a directory at {ref[:12]}")
+            if content.encoding == "base64" and content.content is not None:
+                return content.decoded_content
+            # Files over 1 MB come without content: read the blob instead.
+            blob = self._repository().get_git_blob(content.sha)
+            return base64.b64decode(blob.content)
+
+        return self._call(f"reading {path} at {ref[:12]}", read)
+
+    def our_review_comments(self, number: int) -> list[PostedComment]:
+        def read() -> list[PostedComment]:
+            comments = list(self._pull(number).get_review_comments())
+            replied_to = {c.in_reply_to_id for c in comments if c.in_reply_to_id is not None}
+            ours = []
+            for comment in comments:
+                found = marker_fingerprints(comment.body or "")
+                if found and comment.user is not None and comment.user.type == "Bot":
+                    ours.append(PostedComment(comment.id, comment.path, found, comment.id in replied_to))
+            return ours
+
+        return self._call(f"listing review comments of pull request #{number}", read)
+
+    def review_with_marker(self, number: int, marker: str) -> bool:
+        return self._call(
+            f"listing reviews of pull request #{number}",
+            lambda: any(marker in (review.body or "") for review in self._pull(number).get_reviews()),
+        )
+
+    def comment_with_marker(self, number: int, marker: str) -> IssueComment | None:
+        def read() -> IssueComment | None:
+            for comment in self._issue_comments(number):
+                if (comment.body or "").startswith(marker) and comment.user is not None and comment.user.type == "Bot":
+                    return IssueComment(comment.id, comment.body)
+            return None
+
+        return self._call(f"listing comments of pull request #{number}", read)
+
+    def _issue_comments(self, number: int) -> Iterator[Any]:
+        return iter(self._pull(number).get_issue_comments())
+
+    # -- writes ----------------------------------------------------------------------------------
+    def create_review(
+        self, number: int, head_sha: str, body: str, marker: str, comments: list[dict[str, Any]]
+    ) -> None:
+        pull = self._pull(number)
+        commit = self._call(f"reading commit {head_sha[:12]}", lambda: self._repository().get_commit(head_sha))
+
+        def create() -> None:
+            pull.create_review(commit=commit, body=body, event="COMMENT", comments=comments)  # type: ignore[arg-type]
+
+        self._post(
+            f"posting the review on pull request #{number}", create, lambda: self.review_with_marker(number, marker)
+        )
+
+    def create_issue_comment(self, number: int, body: str, marker: str) -> None:
+        pull = self._pull(number)
+        self._post(
+            f"commenting on pull request #{number}",
+            lambda: pull.create_issue_comment(body),
+            lambda: self.comment_with_marker(number, marker) is not None,
+        )
+
+    def edit_issue_comment(self, number: int, comment_id: int, body: str) -> None:
+        def edit() -> None:
+            self._pull(number).get_issue_comment(comment_id).edit(body)
+
+        self._call(f"editing comment {comment_id}", edit, write=True)
+
+    def delete_review_comment(self, number: int, comment_id: int) -> None:
+        from github.GithubException import UnknownObjectException
+
+        def delete() -> None:
+            try:
+                self._pull(number).get_review_comment(comment_id).delete()
+            except UnknownObjectException:
+                pass  # already gone (an earlier attempt's response was lost)
+
+        self._call(f"deleting review comment {comment_id}", delete, write=True)
+
+    def edit_review_comment(self, number: int, comment_id: int, body: str) -> None:
+        def edit() -> None:
+            self._pull(number).get_review_comment(comment_id).edit(body)
+
+        self._call(f"editing review comment {comment_id}", edit, write=True)

@@ -1,0 +1,41 @@
+"""Markdown for comments. Pull-request content is data: whatever we quote from it is escaped so it
+cannot add markup, images, HTML, mentions or issue references, nor end our hidden markers."""
+
+from __future__ import annotations
+
+import re
+
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()!|~])")
+_ZERO_WIDTH_SPACE = "&#8203;"
+_BACKTICK_RUN = re.compile(r"`+")
+_MENTION_OR_REFERENCE = re.compile(r"[@#]")
+
+
+def escape_markdown(text: str) -> str:
+    """Inline-safe text: one line, HTML and Markdown specials escaped, `@user` and `#123` inert."""
+    text = " ".join(text.splitlines())
+    text = "".join(_HTML.get(char, char) for char in text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # A zero-width space after '@' / '#' stops mentions and cross-references (what Renovate does).
+    return _MENTION_OR_REFERENCE.sub(lambda match: match.group() + _ZERO_WIDTH_SPACE, text)
+
+
+def code_fence(content: str, minimum: int = 3) -> str:
+    """A backtick fence longer than any backtick run in ``content``."""
+    longest = max((len(run) for run in _BACKTICK_RUN.findall(content)), default=0)
+    return "`" * max(minimum, longest + 1)
+
+
+def suggestion_block(replacement: str) -> str:
+    """A ```suggestion block replacing the commented lines with ``replacement`` ('\\n' line ends).
+
+    An empty replacement deletes the lines."""
+    fence = code_fence(replacement)
+    body = replacement + "\n" if replacement else ""
+    return f"{fence}suggestion\n{body}{fence}"
+
+
+def one_line(text: str) -> str:
+    """Plain text safe to print as one log line: no CR/LF that could start a workflow command."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")

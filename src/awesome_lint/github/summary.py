@@ -1,0 +1,131 @@
+"""Markdown for the review body, the single summary comment and the job summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, NamedTuple
+
+from awesome_lint.diagnostics import Applicability
+from awesome_lint.github.markup import escape_markdown
+from awesome_lint.github.review import FileAnalysis, Finding, PlannedComment
+
+SUMMARY_MARKER = "<!-- awesome-lint:summary -->"
+LISTED_AT_MOST = 50  # findings listed one by one in a summary; the rest are counted
+
+
+def review_marker(nonce: str) -> str:
+    return f"<!-- awesome-lint:review {nonce} -->"
+
+
+class Published(NamedTuple):
+    """What this run did on the pull request (all zero when it could not write)."""
+
+    inline: int = 0  # inline comments posted now
+    already: int = 0  # findings already commented by an earlier run
+    not_inline: int = 0  # comments over the cap or refused by GitHub (listed in the review body)
+    resolved: int = 0  # findings of earlier comments that are gone (comment deleted or marked resolved)
+
+
+def _in_diff(analyses: Iterable[FileAnalysis]) -> list[Finding]:
+    return [finding for analysis in analyses for finding in analysis.findings if finding.in_diff]
+
+
+def _elsewhere(analyses: Iterable[FileAnalysis]) -> list[Finding]:
+    return [finding for analysis in analyses for finding in analysis.findings if not finding.in_diff]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _location(finding: Finding) -> str:
+    return f"`{escape_markdown(finding.path)}` line {finding.line}"
+
+
+def _listed(findings: list[Finding]) -> list[str]:
+    lines = [
+        f"- {_location(f)}: `{f.diagnostic.rule}` {escape_markdown(f.diagnostic.message)}"
+        for f in findings[:LISTED_AT_MOST]
+    ]
+    if len(findings) > LISTED_AT_MOST:
+        lines.append(f"- … and {len(findings) - LISTED_AT_MOST} more")
+    return lines
+
+
+def review_body(marker: str, analyses: list[FileAnalysis], inline: list[PlannedComment], listed: list[PlannedComment]) -> str:
+    changed = _in_diff(analyses)
+    suggestions = sum(1 for comment in inline if comment.suggestion is not None)
+    parts = [
+        marker,
+        f"**awesome-lint** found {_plural(len(changed), 'problem')} on the lines this pull request changes.",
+    ]
+    if suggestions:
+        parts.append(
+            f"{_plural(suggestions, 'inline comment')} carry a suggested change: "
+            "apply them one by one, or together with *Add suggestion to batch*."
+        )
+    if listed:
+        parts.extend(["", f"Not commented inline ({_plural(len(listed), 'comment')}):", ""])
+        parts.extend(_listed([finding for comment in listed for finding in comment.findings]))
+    elsewhere = _elsewhere(analyses)
+    if elsewhere:
+        parts.extend(["", f"{_plural(len(elsewhere), 'more problem')} elsewhere in the checked files (not in this diff)."])
+    return "\n".join(parts)
+
+
+def _rule_table(analyses: list[FileAnalysis]) -> list[str]:
+    changed = Counter(f.diagnostic.rule for f in _in_diff(analyses))
+    elsewhere = Counter(f.diagnostic.rule for f in _elsewhere(analyses))
+    fixable = Counter(
+        f.diagnostic.rule
+        for analysis in analyses
+        for f in analysis.findings
+        if f.diagnostic.fix is not None and f.diagnostic.fix.applicability is Applicability.SAFE
+    )
+    rows = ["| rule | changed lines | elsewhere | fixable with `--fix` |", "|---|---:|---:|---:|"]
+    for rule in sorted(set(changed) | set(elsewhere)):
+        rows.append(f"| `{rule}` | {changed[rule]} | {elsewhere[rule]} | {fixable[rule]} |")
+    return rows
+
+
+def _checked(analyses: list[FileAnalysis], ref: str) -> str:
+    names = ", ".join(f"`{escape_markdown(a.path)}`" for a in analyses) or "no matching files"
+    return f"Checked {names} at `{ref[:7]}`."
+
+
+def summary_comment(analyses: list[FileAnalysis], head_sha: str, published: Published) -> str:
+    changed, elsewhere = _in_diff(analyses), _elsewhere(analyses)
+    parts = [SUMMARY_MARKER, "### awesome-lint", "", _checked(analyses, head_sha), ""]
+    if not changed and not elsewhere:
+        parts.append("No problems found.")
+    else:
+        parts.append(
+            f"**{_plural(len(changed), 'problem')}** on changed lines, {len(elsewhere)} elsewhere in the checked files."
+        )
+        parts.extend(["", *_rule_table(analyses)])
+    if published.resolved:
+        parts.extend(["", f"Fixed since the previous run: {_plural(published.resolved, 'finding')}."])
+    parts.extend(
+        [
+            "",
+            "<sub>This comment is updated on every push. "
+            "Run `awesome-lint --fix` locally to apply every safe fix.</sub>",
+        ]
+    )
+    return "\n".join(parts)
+
+
+def job_summary(analyses: list[FileAnalysis], ref: str, notice: str | None, pull_request: bool) -> str:
+    changed, elsewhere = _in_diff(analyses), _elsewhere(analyses)
+    parts = ["## awesome-lint", "", _checked(analyses, ref), ""]
+    if notice:
+        parts.extend([f"> {escape_markdown(notice)}", ""])
+    if not changed and not elsewhere:
+        parts.append("No problems found.")
+        return "\n".join(parts) + "\n"
+    where = "on changed lines" if pull_request else "on lines this push changed"
+    parts.append(f"**{_plural(len(changed), 'problem')}** {where}, {len(elsewhere)} elsewhere.")
+    parts.extend(["", *_rule_table(analyses), ""])
+    if changed:
+        parts.extend(["### On changed lines", "", *_listed(changed), ""])
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,86 @@
+"""Small pieces of pull-request mode: diff hunks, escaping, workflow commands, events."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from awesome_lint.diagnostics import Diagnostic, FatalError, Position, Severity
+from awesome_lint.github.diff import Hunk, hunk_for, parse_patch
+from awesome_lint.github.event import PullRequestEvent, load_event
+from awesome_lint.github.markup import code_fence, escape_markdown, suggestion_block
+from awesome_lint.github.run import matches
+from awesome_lint.report.github import annotation, escape_data, escape_property
+
+PATCH = """@@ -1,3 +1,4 @@
+ # Title
++- [A](https://a) - A.
+ - [B](https://b) - B.
+-- [C](https://c) - C.
++- [C](https://c) - C!
+@@ -20,2 +21,0 @@
+-gone
+-also gone
+@@ -30 +30 @@ Section
+-x
++y
+\\ No newline at end of file"""
+
+
+def test_hunks_are_right_side_ranges_with_added_lines() -> None:
+    assert parse_patch(PATCH) == [Hunk(1, 4, frozenset({2, 4})), Hunk(30, 30, frozenset({30}))]
+    assert parse_patch(None) == []
+    hunks = parse_patch(PATCH)
+    assert hunk_for(hunks, 2, 4) == hunks[0] and hunk_for(hunks, 4, 30) is None and hunk_for(hunks, 5) is None
+
+
+def test_escape_markdown_makes_quoted_text_inert() -> None:
+    assert escape_markdown("![x](http://t/p.png) <img> @alice #12 `c`\n# h") == (
+        "\\!\\[x\\]\\(http://t/p.png\\) &lt;img&gt; @&#8203;alice #&#8203;12 \\`c\\` #&#8203; h"
+    )
+    assert "-->" not in escape_markdown("--> <!-- awesome-lint:finding 0123456789abcdef -->")
+
+
+def test_suggestion_fence_is_longer_than_any_backtick_run() -> None:
+    assert code_fence("a ``` b `` c") == "````"
+    assert suggestion_block("x ````y") == "`````suggestion\nx ````y\n`````"
+    assert suggestion_block("") == "```suggestion\n```"
+
+
+def test_workflow_command_escaping() -> None:
+    assert escape_data("50%\r\nnext") == "50%25%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+    diagnostic = Diagnostic("rule-x", "bad\n::error::injected", 0, 1, Position(3, 5), Position(3, 9), Severity.WARNING)
+    assert annotation("dir/a,b:c.md", diagnostic) == (
+        "::warning file=dir/a%2Cb%3Ac.md,line=3,col=5,endColumn=9,title=awesome-lint (rule-x)::bad%0A::error::injected"
+    )
+
+
+def test_globs() -> None:
+    assert matches("README.md", ["README.md"]) and not matches("docs/README.md", ["README.md"])
+    assert matches("docs/a/README.md", ["**/README.md"]) and matches("README.md", ["**/README.md"])
+    assert matches("lists/go.md", ["lists/*.md"]) and not matches("lists/x/go.md", ["lists/*.md"])
+
+
+def test_event_errors_are_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps({"number": 1, "pull_request": {"number": 1}, "repository": {"full_name": "o/r"}}))
+    with pytest.raises(FatalError, match=r"^pull_request event payload is not usable: pull_request\.head: Field required$"):
+        load_event("pull_request", path)
+    with pytest.raises(FatalError, match="event 'issue_comment' is not supported"):
+        load_event("issue_comment", path)
+    path.write_text("{not json")
+    with pytest.raises(FatalError, match="is not readable JSON"):
+        load_event("push", path)
+
+
+def test_pull_request_target_payload_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "event.json"
+    sha = "a" * 40
+    payload = {"number": 3, "repository": {"full_name": "o/r"},
+               "pull_request": {"number": 3, "head": {"sha": sha, "repo": None}, "base": {"sha": sha}}}
+    path.write_text(json.dumps(payload))
+    event = load_event("pull_request_target", path)
+    assert isinstance(event, PullRequestEvent) and event.pull_request.head.sha == sha
