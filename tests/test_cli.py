@@ -559,3 +559,23 @@ class TestConsoleScript:
             [sys.executable, "-m", "awesome_lint", "--version"], capture_output=True, text=True, cwd=tmp_path
         )
         assert (result.returncode, result.stdout) == (0, f"awesome-lint {awesome_lint.__version__}\n")
+
+
+def test_github_output_format_prints_escaped_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "README.md"
+    target.write_text("# Awesome X\n\n- [A](https://a.example) - Does 100%\n", encoding="utf-8")
+    code = main([str(target), "--select", "description-period", "--output-format", "github"])
+    assert code == 1
+    assert capsys.readouterr().out == (
+        f"::error file={target},line=3,col=36,endColumn=37,title=awesome-lint (description-period)::"
+        "End the description with a period ('.', '!', '?' or '…'): it ends with 'Does 100%25'\n"
+    )
+
+
+def test_github_command_outside_actions_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["github"]) == 2
+    assert capsys.readouterr().out == (  # the Action's log: stdout
+        "awesome-lint: error: GITHUB_EVENT_NAME is not set: run this inside a GitHub Actions workflow\n"
+    )

@@ -5,8 +5,9 @@ Commands::
     awesome-lint [check] [PATH...] [options]   lint (and fix) Markdown files
     awesome-lint rules [--output-format json]  the rule table
     awesome-lint rule ID                       one rule's documentation (ids or awesome-lint aliases)
+    awesome-lint github [options]              pull-request mode (the GitHub Action runs this)
 
-A first argument ``rules``, ``rule`` or ``check`` is a command. To lint a file literally named
+A first argument ``rules``, ``rule``, ``github`` or ``check`` is a command. To lint a file literally named
 ``rules``, write ``./rules`` or ``awesome-lint check rules``.
 
 Exit codes: 0 clean, 1 findings (or ``--diff`` has changes), 2 usage, configuration or input error,
@@ -36,7 +37,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 SKIPPED_DIRECTORIES = frozenset({"node_modules"})  # plus every hidden directory (.git, .github ...)
 DEBUG_ENV = "AWESOME_LINT_DEBUG"
-COMMANDS = ("check", "rules", "rule")
+COMMANDS = ("check", "rules", "rule", "github")
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -61,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(arguments: list[str]) -> int:
     command = arguments[0] if arguments and arguments[0] in COMMANDS else "check"
     rest = arguments[1:] if arguments and arguments[0] in COMMANDS else arguments
+    if command == "github":  # PyGithub is imported only on this path
+        from awesome_lint.github.__main__ import main as github_main
+
+        return github_main(rest)
     parser = {"check": check_parser, "rules": rules_parser, "rule": rule_parser}[command]()
     try:
         options = parser.parse_args(rest)
@@ -104,7 +109,7 @@ def check_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 clean, 1 findings, 2 usage, configuration or input error.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: README.md)")
-    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+    parser.add_argument("--output-format", choices=("text", "json", "github"), default="text")
     parser.add_argument("--select", metavar="RULES", help="comma-separated rule ids or aliases to run (only these)")
     parser.add_argument("--extend-select", metavar="RULES", help="comma-separated rules to add to the selection")
     parser.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or aliases to skip")
@@ -407,6 +412,11 @@ def rule_summaries() -> dict[str, str]:
 def write_report(run: Run, options: argparse.Namespace) -> None:
     if options.diff:
         write_diff_report(run)
+        return
+    if options.output_format == "github":
+        from awesome_lint.report.github import format_github
+
+        sys.stdout.write(format_github(run.results))
         return
     if options.output_format == "json":
         from awesome_lint.report import json as json_report
