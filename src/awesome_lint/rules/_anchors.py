@@ -1,0 +1,140 @@
+"""Heading texts and in-page anchors exactly as GitHub generates them.
+
+GitHub turns a heading's rendered text into an anchor the way ``github-slugger`` (the library the
+npm awesome-lint uses) does: lower-case it, drop every character that is not a letter, a mark, a
+decimal or letter number, a connector (``_``), a space or ``-``, turn each space into ``-``, and
+make repeated anchors unique with ``-1``, ``-2``, ... in document order. Emoji and other symbols
+disappear; non-ASCII letters are kept.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from mistune import InlineParser
+from mistune.util import unikey
+
+from awesome_lint.document.model import Document, Heading
+
+# General categories github-slugger keeps (everything else is stripped, except ' ' and '-').
+_KEPT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
+# Symbols that Unicode also calls alphabetic (circled and squared Latin letters): kept as letters.
+_ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
+
+_INLINE = InlineParser()
+
+
+@lru_cache(maxsize=4096)
+def _kept(char: str) -> bool:
+    if char in " -":
+        return True
+    if unicodedata.category(char) in _KEPT_CATEGORIES:
+        return True
+    code = ord(char)
+    return any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading with this rendered text (without the duplicate suffix)."""
+    return "".join(char for char in text.lower() if _kept(char)).replace(" ", "-")
+
+
+class Slugger:
+    """Unique anchors in document order: the second 'Tools' heading gets ``tools-1``."""
+
+    def __init__(self) -> None:
+        self._occurrences: dict[str, int] = {}
+
+    def slug(self, text: str) -> str:
+        base = github_slug(text)
+        result = base
+        while result in self._occurrences:
+            self._occurrences[base] += 1
+            result = f"{base}-{self._occurrences[base]}"
+        self._occurrences[result] = 0
+        return result
+
+
+def reference_map(document: Document) -> dict[str, dict[str, Any]]:
+    """The document's link definitions in the shape mistune's inline parser expects."""
+    return {unikey(definition.label): {"url": definition.url} for definition in document.definitions}
+
+
+def heading_text(heading: Heading, references: dict[str, dict[str, Any]] | None = None) -> str:
+    """The heading's text as GitHub renders it: markup removed, images (badges) and HTML left out.
+
+    Whitespace is kept as rendered (a trailing badge leaves a trailing space, which GitHub's
+    anchor keeps as a trailing ``-``).
+    """
+    return _rendered_text(_INLINE(heading.raw, {"ref_links": references or {}}))
+
+
+def _rendered_text(tokens: list[dict[str, Any]]) -> str:
+    parts: list[str] = []
+    for token in tokens:
+        kind = token["type"]
+        if kind == "text":
+            parts.append(html.unescape(token.get("raw", "")))
+        elif kind == "codespan":
+            parts.append(token.get("raw", ""))
+        elif kind in ("softbreak", "linebreak"):
+            parts.append("\n")
+        elif kind == "image":
+            continue
+        elif "children" in token:
+            parts.append(_rendered_text(token["children"]))
+    return "".join(parts)
+
+
+def heading_anchors(document: Document) -> list[str]:
+    """The anchor of every heading of ``document.headings``, in the same order."""
+    references = reference_map(document)
+    slugger = Slugger()
+    return [slugger.slug(heading_text(heading, references)) for heading in document.headings]
+
+
+# -- section titles ------------------------------------------------------------------------------
+def normalize_title(text: str) -> str:
+    """Casefolded title without surrounding emoji or punctuation, for comparing with configured names."""
+    joined = " ".join(text.casefold().split())
+    start, end = 0, len(joined)
+    while start < end and not joined[start].isalnum():
+        start += 1
+    while end > start and not joined[end - 1].isalnum():
+        end -= 1
+    return joined[start:end]
+
+
+# Common variants of the closing sections' names, so that the defaults fit real lists.
+_SECTION_SYNONYMS = {
+    "contribute": "contributing",
+    "contribution": "contributing",
+    "contributions": "contributing",
+    "how to contribute": "contributing",
+    "licence": "license",
+    "licensing": "license",
+    "related": "related lists",
+    "related awesome lists": "related lists",
+}
+
+
+def section_key(title: str) -> str:
+    """A section name for comparing with configured names: normalized, common variants merged."""
+    normalized = normalize_title(title)
+    return _SECTION_SYNONYMS.get(normalized, normalized)
+
+
+def title_matches(heading: Heading, names: tuple[str, ...]) -> bool:
+    wanted = {normalize_title(name) for name in names}
+    return normalize_title(heading.text) in wanted
+
+
+def find_toc_heading(document: Document, toc_titles: tuple[str, ...]) -> Heading | None:
+    """The first heading (H1 to H3) titled like a table of contents."""
+    for heading in document.headings:
+        if heading.level <= 3 and title_matches(heading, toc_titles):
+            return heading
+    return None

@@ -1,0 +1,20 @@
+from helpers import lint, where
+
+
+def test_license_section_fires_on_its_heading() -> None:
+    found = lint("# X\n\n## Tools\n\nT.\n\n## License\n\n[CC0](https://creativecommons.org/publicdomain/zero/1.0/)\n", "license-section")
+    assert where(found) == [(7, 1, "license-section")]
+    assert found[0].message == (
+        "Remove the 'License' section: the awesome guidelines want the license in a LICENSE file "
+        "beside the README, not in the README"
+    )
+
+
+def test_licence_spelling_and_emoji_fire() -> None:
+    assert where(lint("# X\n\n## 📝 Licence\n\nL.\n", "license-section")) == [(3, 1, "license-section")]
+    assert where(lint("# X\n\n### Licensing\n\nL.\n", "license-section")) == [(3, 1, "license-section")]
+
+
+def test_sections_about_licenses_and_other_closing_sections_do_not_fire() -> None:
+    text = "# X\n\n## List of Licenses\n\nL.\n\n## Contributing\n\nC.\n\n## Footnotes\n\nF.\n"
+    assert lint(text, "license-section") == []
