@@ -13,6 +13,7 @@ import pytest
 from awesome_lint.diagnostics import Diagnostic, Edit, FatalError, Position, Severity, safe_fix, unsafe_fix
 from awesome_lint.document.model import Document
 from awesome_lint.fix import FixDidNotSettle, apply_edits, fix_text, select_fixes, with_newline
+from helpers import fixed
 from awesome_lint.linter import LintConfig
 from awesome_lint.rules import Context, NoOptions, Rule
 from awesome_lint.write import atomic_write, encode_markdown, write_if_changed
@@ -195,3 +196,14 @@ def test_folder_we_cannot_write_in_is_a_fatal_error(tmp_path: Path, monkeypatch:
     with pytest.raises(FatalError, match=r"README.md: cannot write \(Permission denied\)"):
         atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
+
+
+def test_findings_sharing_one_fix_all_count_as_fixed() -> None:
+    # One ToC item has the wrong text and one is missing: two findings, one fix rewriting the list.
+    text = "# Awesome X\n\n## Contents\n\n- [Alpha](#a)\n\n## A\n\nText.\n\n## B\n\nText.\n"
+    result = fixed(text, "toc")
+    assert result.text == "# Awesome X\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nText.\n\n## B\n\nText.\n"
+    assert sorted(d.message for d in result.applied) == [
+        "Add 'B' (line 11) to the table of contents: '- [B](#b)'",
+        "Write ToC item 'Alpha' as its heading: 'A' (line 7)",
+    ]

@@ -86,6 +86,14 @@ def with_newline(content: str, newline: str) -> str:
     return _BARE_LF.sub(newline, content) if newline != "\n" else content
 
 
+def _fixed_by(chosen: list[Diagnostic], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The chosen diagnostics plus those whose fix is one of theirs: several findings of one list
+    (a table of contents, say) can share the one fix that rewrites it."""
+    applied_fixes = {diagnostic.fix for diagnostic in chosen}
+    picked = {id(diagnostic) for diagnostic in chosen}
+    return [d for d in diagnostics if id(d) in picked or (d.fix is not None and d.fix in applied_fixes)]
+
+
 def fix_text(
     path: str, text: str, config: LintConfig = DEFAULT_CONFIG, unsafe: bool = False, bom: bool = False
 ) -> FixResult:
@@ -109,7 +117,7 @@ def fix_text(
         if new_text == result.text:
             result.remaining = diagnostics
             return result
-        result.applied.extend(chosen)
+        result.applied.extend(_fixed_by(chosen, diagnostics))
         result.text = new_text
         rules_per_pass.append({d.rule for d in chosen})
     document = build_document(path, result.text, bom)
