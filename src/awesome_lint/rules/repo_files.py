@@ -1,0 +1,138 @@
+"""Rules about the files beside the README (contributing guide, licence, code of conduct).
+
+NOT in the registry yet: they need the engine to say which files exist next to the linted file.
+Proposed engine change (see docs/compatibility.md): ``Context.sibling_files: frozenset[str] | None``
+holding the paths, relative to the README's folder and lower-cased, of the non-empty files in
+that folder and in its ``.github/`` folder; ``None`` when unknown (stdin, PR mode without a
+checkout), in which case these rules stay silent. Reading the code of conduct's text is also the
+engine's job: ``Context.sibling_texts: Mapping[str, str] | None`` for the few files rules ask
+about (``CODE_OF_CONDUCT_FILES``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.document.model import Document
+from awesome_lint.rules.base import Context, NoOptions, Rule
+
+CONTRIBUTING_FILES = ("contributing.md", ".github/contributing.md")
+LICENSE_FILES = ("license", "license.md", "license.txt", "licence", "licence.md", "copying", "unlicense")
+CODE_OF_CONDUCT_FILES = (
+    "code-of-conduct.md", "code_of_conduct.md", ".github/code-of-conduct.md", ".github/code_of_conduct.md",
+)
+_PLACEHOLDER = "[INSERT EMAIL ADDRESS]"
+_TEMPLATE_EMAIL = "sindresorhus@gmail.com"
+
+
+def _sibling_files(context: Context[Any]) -> frozenset[str] | None:
+    return getattr(context, "sibling_files", None)
+
+
+class ContributingFile(Rule[NoOptions]):
+    """The repository has a non-empty contributing guide.
+
+    What it does:
+        Reports a list whose folder has no non-empty `contributing.md` (any case), neither
+        beside the README nor under `.github/`. Silent when the engine cannot tell which files
+        exist.
+
+    Why:
+        Contributors need to know the list's rules before they open a pull request; the awesome
+        guidelines and the npm awesome-lint (`awesome-contributing`) require the file.
+
+    Example:
+        A repository with only README.md and LICENSE is reported at line 1.
+
+    Fix safety:
+        No fix.
+    """
+
+    id = "contributing-file"
+    aliases = ("awesome-contributing",)
+    summary = "A contributing.md exists beside the list"
+
+    def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
+        files = _sibling_files(context)
+        if files is None or any(name in files for name in CONTRIBUTING_FILES):
+            return
+        yield self.diagnostic(document, 0, 0, "Add a non-empty contributing.md (beside the README or in .github/)")
+
+
+class LicenseFile(Rule[NoOptions]):
+    """The repository has a licence file.
+
+    What it does:
+        Reports a list whose folder has no `LICENSE` (`LICENSE.md`, `LICENSE.txt`, `COPYING`,
+        `UNLICENSE`, any case). Silent when the engine cannot tell which files exist.
+
+    Why:
+        The awesome guidelines want the licence in a file GitHub detects, not a README section
+        (npm awesome-lint checks this through the GitHub API, `awesome-github`).
+
+    Example:
+        A repository with only README.md is reported at line 1.
+
+    Fix safety:
+        No fix.
+    """
+
+    id = "license-file"
+    aliases = ("awesome-github",)
+    summary = "A LICENSE file exists beside the list"
+
+    def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
+        files = _sibling_files(context)
+        if files is None or any(name in files for name in LICENSE_FILES):
+            return
+        yield self.diagnostic(document, 0, 0, "Add a LICENSE file (CC0-1.0 is the usual choice for lists)")
+
+
+def code_of_conduct_problem(text: str, owner: str | None = None) -> str | None:
+    """What is wrong with a code of conduct's text, or None. ``owner`` is the repository owner."""
+    if not text.strip():
+        return "The code of conduct file is empty"
+    if _PLACEHOLDER.casefold() in text.casefold():
+        return "Replace the [INSERT EMAIL ADDRESS] placeholder in the code of conduct with your e-mail"
+    if owner != "sindresorhus" and _TEMPLATE_EMAIL in text:
+        return "Replace the template's e-mail address in the code of conduct with yours"
+    return None
+
+
+class CodeOfConduct(Rule[NoOptions]):
+    """A code of conduct, when present, is not the untouched template.
+
+    What it does:
+        Reports a code of conduct (`code-of-conduct.md`, `code_of_conduct.md`, also under
+        `.github/`) that is empty, still has the `[INSERT EMAIL ADDRESS]` placeholder, or still
+        names the template author's e-mail. Needs the engine to pass the file's text.
+
+    Why:
+        A code of conduct nobody can be reached through is worse than none (npm awesome-lint:
+        `awesome-code-of-conduct`).
+
+    Example:
+        A CODE_OF_CONDUCT.md containing `[INSERT EMAIL ADDRESS]` is reported.
+
+    Fix safety:
+        No fix.
+    """
+
+    id = "code-of-conduct"
+    aliases = ("awesome-code-of-conduct",)
+    summary = "The code of conduct is filled in"
+
+    def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
+        texts: Mapping[str, str] | None = getattr(context, "sibling_texts", None)
+        if not texts:
+            return
+        for name in CODE_OF_CONDUCT_FILES:
+            if name in texts:
+                problem = code_of_conduct_problem(texts[name])
+                if problem:
+                    yield self.diagnostic(document, 0, 0, f"{name}: {problem}")
+                return
+
+
+REPO_FILE_RULES: tuple[type[Rule], ...] = (ContributingFile, LicenseFile, CodeOfConduct)

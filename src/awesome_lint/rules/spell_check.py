@@ -1,0 +1,243 @@
+"""spell-check: technology names spelled the way their projects spell them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, NamedTuple
+
+from awesome_lint.diagnostics import Diagnostic, Edit, Severity, safe_fix
+from awesome_lint.document.model import Document
+from awesome_lint.rules._prose import InlineSkips, inside, non_prose_spans
+from awesome_lint.rules.base import Context, Rule
+
+_DATA_FILE = "spellings.txt"
+
+# A name glued to these is part of an identifier, a path or a host name (node-postgres,
+# awesome_python, github.io, @github), not prose. A "/" is glue only inside a path-like token
+# (go-sql-driver/mysql, tls/http1.x/websocket), not between words ("Slack/StackOverflow").
+_GLUE_BEFORE = frozenset("-_.@\\#")
+_GLUE_AFTER = frozenset("-_@\\")
+_TOKEN_END = re.compile(r"[\s()\[\]<>]|\Z")
+_TOKEN_START = re.compile(r"[\s()\[\]<>][^\s()\[\]<>]*\Z")
+
+
+class Spelling(NamedTuple):
+    correct: str
+    variants: tuple[str, ...]
+    after: tuple[str, ...]  # context-only: flagged when the next word starts with one of these
+    before: tuple[str, ...]  # ... or when one of these phrases comes right before
+
+
+@dataclass(frozen=True)
+class SpellCheckOptions:
+    # Extra entries, one a string, in the data file's format: "Correct = variant | variant ; after: ...".
+    extra: tuple[str, ...] = ()
+    # Correct spellings whose entries are not checked (for example "Git").
+    disable: tuple[str, ...] = ()
+
+
+def parse_spellings(lines: Iterable[str]) -> list[Spelling]:
+    """Parse data-file lines (see data/spellings.txt for the format)."""
+    macros: dict[str, str] = {}
+    spellings = []
+    for raw in lines:
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, _, rest = line.partition("=")
+        if not rest:
+            raise ValueError(f"spell-check entry without '=': {raw!r}")
+        if head.startswith("@"):
+            macros[head.strip()] = rest.strip()
+            continue
+        variants_part, *contexts = rest.split(";")
+        correct = head.strip()
+        variants = _split_bars(variants_part)
+        after: tuple[str, ...] = ()
+        before: tuple[str, ...] = ()
+        for context in contexts:
+            kind, _, words = context.partition(":")
+            words = macros.get(words.strip(), words)
+            if kind.strip() == "after":
+                after = tuple(words.split())
+            elif kind.strip() == "before":
+                before = _split_bars(words)
+            else:
+                raise ValueError(f"unknown spell-check context {kind.strip()!r} in {raw!r}")
+        spellings.append(Spelling(correct, tuple(dict.fromkeys((correct.lower(), *variants))), after, before))
+    return spellings
+
+
+def _split_bars(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().lower() for part in text.split("|") if part.strip())
+
+
+class _Matcher(NamedTuple):
+    scan: re.Pattern[str]  # candidates, in the lower-cased text
+    scan_any_case: re.Pattern[str]  # for text whose lower-casing changes its length
+    by_variant: dict[str, Spelling]
+    after: dict[str, re.Pattern[str]]  # correct spelling -> context pattern
+    before: dict[str, re.Pattern[str]]
+
+
+def _normalize(variant: str) -> str:
+    return " ".join(variant.lower().split())
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One alternation shaped as a prefix tree: Python's re tries branches one by one, and a
+    flat alternation of a few hundred names is ten times slower on a large list."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+@lru_cache(maxsize=8)
+def _matcher(extra: tuple[str, ...], disable: tuple[str, ...]) -> _Matcher:
+    data = resources.files("awesome_lint.rules").joinpath("data", _DATA_FILE).read_text(encoding="utf-8")
+    disabled = {name.casefold() for name in disable}
+    by_correct: dict[str, Spelling] = {}
+    # User entries come last, so they may use the data file's @macros and replace its entries.
+    for spelling in parse_spellings([*data.splitlines(), *extra]):
+        by_correct[spelling.correct] = spelling  # a later (user) entry replaces a built-in one
+    by_variant: dict[str, Spelling] = {}
+    after, before = {}, {}
+    for spelling in by_correct.values():
+        if spelling.correct.casefold() in disabled:
+            continue
+        for variant in spelling.variants:
+            by_variant[_normalize(variant)] = spelling
+        if spelling.after:
+            after[spelling.correct] = re.compile(
+                r"\s+(?:" + "|".join(_phrase_pattern(word) for word in spelling.after) + ")", re.I
+            )
+        if spelling.before:
+            before[spelling.correct] = re.compile(
+                r"(?<!\w)(?:" + "|".join(_phrase_pattern(p) for p in spelling.before) + r")\s+\Z", re.I
+            )
+    # Matching lower-case text without re.I, and rejecting names glued to a character before
+    # (or inside "//host") in the pattern itself, makes the scan three times faster.
+    candidates = rf"(?<![\w.@#\\-])(?<!//){_trie_pattern(sorted(by_variant))}(?![\w@\\-]|\.\w)"
+    return _Matcher(re.compile(candidates), re.compile(candidates, re.I), by_variant, after, before)
+
+
+class SpellCheck(Rule[SpellCheckOptions]):
+    """Technology names spelled the way their projects spell them.
+
+    What it does:
+        Reports names such as `Javascript`, `Github`, `NodeJS`, `OSX` or `Postgres` written in
+        prose (descriptions, link texts, headings, paragraphs) and says how the project spells
+        them: `JavaScript`, `GitHub`, `Node.js`, `macOS`, `PostgreSQL`. The table of about 270
+        names is data (`rules/data/spellings.txt`). URLs, link targets, code spans and code
+        blocks, HTML, image alt texts and names glued to `-`, `_`, `.` or `@`, or inside a path-like
+        token with `/` (package names, host names, paths) are not checked. Names that are also English words (`react`, `swift`,
+        `rust`) are only checked in context ("react component", "rust compiler").
+
+    Why:
+        Consistent spelling of the technologies a list is about reads as care; it is also what
+        the npm awesome-lint checks (`awesome-spell-check`).
+
+    Example:
+        `- [Foo](https://foo.dev) - Javascript client for the Github API.` is reported twice;
+        `- [node-github](https://foo.dev) - Wraps go-github/v2 for Node.` is not.
+
+    Options:
+        `extra`: more entries in the data-file format (`"Deno = deno"`, an entry with the same
+        correct spelling replaces the built-in one); `disable`: correct spellings not to check
+        (`["Git"]`).
+
+    Fix safety:
+        Safe: the fix only replaces the misspelled name with the correct spelling.
+    """
+
+    id = "spell-check"
+    aliases = ("awesome-spell-check",)
+    summary = "Technology names are spelled the way their projects spell them"
+    severity = Severity.WARNING
+    fixable = True
+    Options = SpellCheckOptions
+
+    def check(self, document: Document, context: Context[SpellCheckOptions]) -> Iterable[Diagnostic]:
+        options = context.options
+        matcher = _matcher(tuple(options.extra), tuple(options.disable))
+        text = document.text
+        lowered = text.lower()
+        scan, scanned = (matcher.scan, lowered) if len(lowered) == len(text) else (matcher.scan_any_case, text)
+        not_prose: list[tuple[int, int]] | None = None  # built at the first real candidate
+        inline_skips = InlineSkips(document)
+        for match in scan.finditer(scanned):
+            start, end = match.span()
+            found = text[start:end]
+            spelling = matcher.by_variant[_normalize(found)]
+            if (
+                found == spelling.correct
+                or _is_glued(text, start, end)
+                or not _in_context(matcher, spelling, text, start, end)
+            ):
+                continue
+            if not_prose is None:
+                not_prose = non_prose_spans(document)
+            if inside(not_prose, start) or inline_skips.contains(start):
+                continue
+            yield self.diagnostic(
+                document,
+                start,
+                end,
+                f'Text "{found}" should be written as "{spelling.correct}" (if referring to the technology)',
+                fix=safe_fix(f'Write "{spelling.correct}"', Edit(start, end, spelling.correct)),
+            )
+
+
+def _is_glued(text: str, start: int, end: int) -> bool:
+    if start > 0 and text[start - 1] in _GLUE_BEFORE:
+        return True
+    if (start > 0 and text[start - 1] == "/") or text[end : end + 1] == "/":
+        if _in_path(text, start, end):
+            return True
+    if end < len(text):
+        following = text[end]
+        if following in _GLUE_AFTER:
+            return True
+        # "github.io" is a host name; "... on GitHub." ends a sentence.
+        if following == "." and end + 1 < len(text) and text[end + 1].isalnum():
+            return True
+    return False
+
+
+def _in_path(text: str, start: int, end: int) -> bool:
+    """Whether the whitespace-delimited token around the match looks like a path."""
+    before = _TOKEN_START.search(text, max(0, start - 80), start)
+    token_start = before.start() + 1 if before else max(0, start - 80)
+    token_end = _TOKEN_END.search(text, end).start()
+    token = text[token_start:token_end].rstrip(".,;:!?")
+    return any(char in token for char in "-_.")
+
+
+def _in_context(matcher: _Matcher, spelling: Spelling, text: str, start: int, end: int) -> bool:
+    if not spelling.after and not spelling.before:
+        return True
+    after = matcher.after.get(spelling.correct)
+    if after is not None and after.match(text, end):
+        return True
+    before = matcher.before.get(spelling.correct)
+    return before is not None and before.search(text, max(0, start - 40), start) is not None
