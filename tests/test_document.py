@@ -89,6 +89,19 @@ def test_nested_entries_with_two_space_and_tab_indentation() -> None:
     assert b.link is not None and document.position(b.link.url_start) == (6, 8)  # inside <...>
 
 
+def test_deep_tab_indentation_maps_markers_through_every_level() -> None:
+    # Each level's leading tab expands to more columns than it has characters.
+    text = "- [a](https://a.example) -\n\t- [b](https://b.example) -\n\t\t- [c](https://c.example) -\n\t\t\t- [d](https://d.example) -\n"
+    document = build_document("t.md", text)
+    assert [(*document.position(e.start), e.indent, e.link.text if e.link else None) for e in document.entries()] == [
+        (1, 1, "", "a"),
+        (2, 2, "\t", "b"),
+        (3, 3, "\t\t", "c"),
+        (4, 4, "\t\t\t", "d"),
+    ]
+    assert_invariants(document)
+
+
 def test_crlf_offsets_index_the_original_text() -> None:
     text = "# T\r\n\r\n- [A](http://a) - Desc a.\r\n    - [Sub](http://s) - sub.\r\n* [B](http://b)\r\n"
     document = build_document("t.md", text)

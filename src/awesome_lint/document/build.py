@@ -254,8 +254,12 @@ class _Builder:
             text_start, text_end = start + 1, end - 1
             url, url_start, url_end = source[text_start:text_end], text_start, text_end
         else:
-            _, after_text = parse_link_text(source, text_start)
-            text_end = after_text - 1
+            if "_close" in token:
+                text_end = token["_close"]
+                after_text = text_end + 1
+            else:
+                _, after_text = parse_link_text(source, text_start)
+                text_end = after_text - 1
             if "ref" not in token and after_text < len(source) and source[after_text] == "(":
                 href_from = after_text + 1
                 while href_from < len(source) and source[href_from] in " \t\n":

@@ -15,7 +15,7 @@ from awesome_lint.diagnostics import Position
 BlockKind = Literal["paragraph", "html", "code", "quote", "thematic_break", "list", "heading", "other"]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Link:
     text: str  # link text as written between the brackets
     plain_text: str  # link text without Markdown markup
@@ -30,7 +30,7 @@ class Link:
     contains_image: bool = False  # a link around a badge image
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Block:
     kind: BlockKind
     start: int
@@ -38,7 +38,7 @@ class Block:
     raw: str = ""  # source text for html and code blocks
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Heading:
     level: int
     text: str  # plain text (markup removed)
@@ -51,7 +51,7 @@ class Heading:
     links: list[Link] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entry:
     """A list item. Most are `- [Name](url) - Description.` entries; all are kept."""
 
@@ -90,7 +90,7 @@ class Entry:
             yield from sub.walk()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class EntryList:
     start: int
     end: int
@@ -113,7 +113,7 @@ class EntryList:
                 yield from sub.walk_lists()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section:
     """A heading and everything up to the next heading of the same or a higher level."""
 

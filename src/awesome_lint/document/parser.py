@@ -45,21 +45,20 @@ class PositionedBlockState(BlockState):
         self.frames: list[_Frame] = parent.frames if parent is not None else []
         self.origin_line = 0
         self.item_marker_line = -1
-        self._line_starts: list[int] | None = None
+        self.line_starts: list[int] = [0]
+        self._line_shifts: dict[int, tuple[int, int]] = {}
 
     # -- positions -------------------------------------------------------------------------
-    @property
-    def line_starts(self) -> list[int]:
-        if self._line_starts is None:
-            starts = [0]
-            src = self.src
-            find = src.find
-            pos = find("\n")
-            while pos >= 0:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._line_starts = starts
-        return self._line_starts
+    def process(self, src: str) -> None:
+        super().process(src)
+        starts = [0]
+        find = src.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.line_starts = starts
+        self._line_shifts.clear()
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset) - 1
@@ -72,27 +71,42 @@ class PositionedBlockState(BlockState):
 
     def to_root(self, offset: int) -> int:
         """Map an offset in this state's text to an offset in the root (whole file) text."""
-        state = self
-        while state.parent is not None:
-            parent = state.parent
-            index = state.line_of(offset)
-            column = offset - state.line_starts[index]
-            parent_index = state.origin_line + index
-            parent_starts = parent.line_starts
-            if parent_index >= len(parent_starts):
-                offset = len(parent.src)
-            else:
-                child_line = state.line_text(index)
-                parent_line = parent.line_text(parent_index)
-                # The child line is the parent line minus its container prefix (marker, indent,
-                # '>'), with leading tabs expanded: the text after the indentation is identical,
-                # so columns align from the line end.
-                parent_column = len(parent_line) - (len(child_line) - column)
-                if parent_column < 0:
-                    parent_column = 0
-                offset = parent_starts[parent_index] + parent_column
-            state = parent
-        return offset
+        if self.parent is None:
+            return offset
+        index = bisect_right(self.line_starts, offset) - 1
+        delta, min_column = self.line_shift(index)
+        line_start = self.line_starts[index]
+        if offset - line_start < min_column:
+            offset = line_start + min_column
+        return offset + delta
+
+    def line_shift(self, index: int) -> tuple[int, int]:
+        """(delta, min_column): offsets on line ``index`` map to the root by adding delta; columns
+        below min_column lie in a container prefix (marker, indent, '>') and map as min_column.
+
+        The child line is the parent line minus its container prefix, with leading tabs
+        expanded: the text after the indentation is identical, so columns align from the line
+        end, at every level.
+        """
+        if self.parent is None:
+            return 0, 0
+        shift = self._line_shifts.get(index)
+        if shift is not None:
+            return shift
+        parent = self.parent
+        child_start = self.line_starts[index]
+        parent_index = self.origin_line + index
+        if parent_index >= len(parent.line_starts):
+            shift = (parent.to_root(len(parent.src)) - child_start, 0)
+        else:
+            child_length = len(self.line_text(index))
+            parent_length = len(parent.line_text(parent_index))
+            parent_delta, parent_min = parent.line_shift(parent_index)
+            min_column = max(0, child_length - parent_length + parent_min)
+            parent_end = parent.line_starts[parent_index] + parent_length
+            shift = (parent_end + parent_delta - (child_start + child_length), min_column)
+        self._line_shifts[index] = shift
+        return shift
 
     def end_to_root(self, offset: int) -> int:
         """Like :meth:`to_root` for an exclusive end offset: an end just after a line ending stays
@@ -216,6 +230,9 @@ class PositionedInlineParser(InlineParser):
         openers = list(state.brackets)
         end = super().parse_link_close(m, state)
         tokens = state.tokens
+        # Only the last ']' of a run can be followed by '(': an inline link made here ends its
+        # text there. Other links (references) leave the text end to be found by the builder.
+        inline_close = m.end() - 1 if state.src.startswith("(", m.end()) and end > m.end() else -1
         for bracket in openers:
             index = bracket.token_index
             if index < len(tokens):
@@ -223,6 +240,9 @@ class PositionedInlineParser(InlineParser):
                 if token["type"] in ("link", "image") and "_s" not in token:
                     token["_s"] = bracket.start - (2 if bracket.image else 1)
                     token["_e"] = end
+                    if inline_close >= 0 and "ref" not in token:
+                        token["_close"] = inline_close
+                        inline_close = -1
         return end
 
     def parse_auto_link(self, m: Match[str], state: InlineState) -> int:
