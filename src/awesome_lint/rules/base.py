@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Iterable, TypeVar
 
@@ -70,4 +69,6 @@ class Rule(Generic[OptionsT]):
 
     @classmethod
     def documentation(cls) -> str:
+        import inspect  # only `awesome-lint rule ID` needs it; it costs start-up time
+
         return inspect.cleandoc(cls.__doc__ or cls.summary)

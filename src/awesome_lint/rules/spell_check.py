@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Severity, safe_fix
@@ -78,8 +78,8 @@ def _split_bars(text: str) -> tuple[str, ...]:
 class _Matcher(NamedTuple):
     scan: re.Pattern[str]  # candidates, in the lower-cased text
     by_variant: dict[str, Spelling]
-    after: dict[str, re.Pattern[str]]  # correct spelling -> context pattern
-    before: dict[str, re.Pattern[str]]
+    after: dict[str, str]  # correct spelling -> context pattern (compiled at first use)
+    before: dict[str, str]
 
 
 def _normalize(variant: str) -> str:
@@ -113,7 +113,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _matcher(extra: tuple[str, ...], disable: tuple[str, ...]) -> _Matcher:
-    data = resources.files("awesome_lint.rules").joinpath("data", _DATA_FILE).read_text(encoding="utf-8")
+    data = (Path(__file__).parent / "data" / _DATA_FILE).read_text(encoding="utf-8")
     disabled = {name.casefold() for name in disable}
     by_correct: dict[str, Spelling] = {}
     # User entries come last, so they may use the data file's @macros and replace its entries.
@@ -127,12 +127,10 @@ def _matcher(extra: tuple[str, ...], disable: tuple[str, ...]) -> _Matcher:
         for variant in spelling.variants:
             by_variant[_normalize(variant)] = spelling
         if spelling.after:
-            after[spelling.correct] = re.compile(
-                r"\s+(?:" + "|".join(_phrase_pattern(word) for word in spelling.after) + ")", re.I
-            )
+            after[spelling.correct] = r"\s+(?:" + "|".join(_phrase_pattern(word) for word in spelling.after) + ")"
         if spelling.before:
-            before[spelling.correct] = re.compile(
-                r"(?<!\w)(?:" + "|".join(_phrase_pattern(p) for p in spelling.before) + r")\s+\Z", re.I
+            before[spelling.correct] = (
+                r"(?<!\w)(?:" + "|".join(_phrase_pattern(p) for p in spelling.before) + r")\s+\Z"
             )
     # Matching lower-case text without re.I, and rejecting names glued to a character before
     # (or inside "//host") in the pattern itself, makes the scan three times faster.
@@ -242,7 +240,12 @@ def _in_context(matcher: _Matcher, spelling: Spelling, text: str, start: int, en
     if not spelling.after and not spelling.before:
         return True
     after = matcher.after.get(spelling.correct)
-    if after is not None and after.match(text, end):
+    if after is not None and _context_pattern(after).match(text, end):
         return True
     before = matcher.before.get(spelling.correct)
-    return before is not None and before.search(text, max(0, start - 40), start) is not None
+    return before is not None and _context_pattern(before).search(text, max(0, start - 40), start) is not None
+
+
+@lru_cache(maxsize=None)
+def _context_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
