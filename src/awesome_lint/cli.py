@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from awesome_lint.diagnostics import Diagnostic
     from awesome_lint.linter import LintConfig
     from awesome_lint.report import FileResult
+    from awesome_lint.repository import RepositoryFiles
 
 PROG = "awesome-lint"
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -335,33 +336,45 @@ def check_file(path: str, config: LintConfig, options: argparse.Namespace, run: 
     text, bom = decode_markdown(path, data)
     if not text.strip():
         raise FatalError(f"{path}: empty file, nothing to lint")
+    from awesome_lint.repository import scan_repository
+
+    repository = scan_repository(path)
     if options.fix or options.diff:
-        fix_file(path, data, text, bom, config, options, run)
+        fix_file(path, data, text, bom, config, options, run, repository)
     else:
-        run.results.append(lint_file(path, text, bom, config))
+        run.results.append(lint_file(path, text, bom, config, repository))
 
 
-def lint_file(path: str, text: str, bom: bool, config: LintConfig) -> FileResult:
+def lint_file(
+    path: str, text: str, bom: bool, config: LintConfig, repository: RepositoryFiles | None
+) -> FileResult:
     from awesome_lint.document.build import build_document
     from awesome_lint.linter import lint_document
     from awesome_lint.report import FileResult
 
     document = build_document(path, text, bom)
-    return FileResult(path, text, lint_document(document, config), document.newline)
+    return FileResult(path, text, lint_document(document, config, repository), document.newline)
 
 
 def fix_file(
-    path: str, data: bytes, text: str, bom: bool, config: LintConfig, options: argparse.Namespace, run: Run
+    path: str,
+    data: bytes,
+    text: str,
+    bom: bool,
+    config: LintConfig,
+    options: argparse.Namespace,
+    run: Run,
+    repository: RepositoryFiles | None,
 ) -> None:
     from awesome_lint.fix import FixDidNotSettle, fix_text
     from awesome_lint.report import FileResult
 
     try:
-        result = fix_text(path, text, config, unsafe=options.unsafe_fixes, bom=bom)
+        result = fix_text(path, text, config, unsafe=options.unsafe_fixes, bom=bom, repository=repository)
     except FixDidNotSettle as error:
         print_error(f"{error} -- this is a bug in those rules, please report it; {path} was not changed")
         run.failed = True
-        run.results.append(lint_file(path, text, bom, config))
+        run.results.append(lint_file(path, text, bom, config, repository))
         return
     run.results.append(FileResult(path, result.text, result.remaining, result.newline))
     run.fixed[path] = result.applied

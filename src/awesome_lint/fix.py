@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.document.build import build_document
 from awesome_lint.linter import DEFAULT_CONFIG, LintConfig, lint_document
+from awesome_lint.repository import RepositoryFiles
 
 MAX_PASSES = 12
 
@@ -95,14 +96,19 @@ def _fixed_by(chosen: list[Diagnostic], diagnostics: list[Diagnostic]) -> list[D
 
 
 def fix_text(
-    path: str, text: str, config: LintConfig = DEFAULT_CONFIG, unsafe: bool = False, bom: bool = False
+    path: str,
+    text: str,
+    config: LintConfig = DEFAULT_CONFIG,
+    unsafe: bool = False,
+    bom: bool = False,
+    repository: RepositoryFiles | None = None,
 ) -> FixResult:
     result = FixResult(original=text, text=text)
     rules_per_pass: list[set[str]] = []
     for _ in range(MAX_PASSES):
         document = build_document(path, result.text, bom)
         result.newline = document.newline
-        diagnostics = lint_document(document, config)
+        diagnostics = lint_document(document, config, repository)
         chosen = select_fixes(diagnostics, unsafe)
         if not chosen:
             result.remaining = diagnostics
@@ -121,7 +127,7 @@ def fix_text(
         result.text = new_text
         rules_per_pass.append({d.rule for d in chosen})
     document = build_document(path, result.text, bom)
-    still = {d.rule for d in select_fixes(lint_document(document, config), unsafe)}
+    still = {d.rule for d in select_fixes(lint_document(document, config, repository), unsafe)}
     # The rules that keep changing the text: still pending now, or applied in the last passes.
     involved = still.union(*rules_per_pass[-3:])
     raise FixDidNotSettle(path, sorted(involved))

@@ -8,6 +8,7 @@ from typing import Any, Mapping
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document
+from awesome_lint.repository import RepositoryFiles
 from awesome_lint.rules import RULES, Context, Rule, Settings
 
 
@@ -36,17 +37,25 @@ class LintConfig:
 DEFAULT_CONFIG = LintConfig()
 
 
-def lint_document(document: Document, config: LintConfig = DEFAULT_CONFIG) -> list[Diagnostic]:
+def lint_document(
+    document: Document, config: LintConfig = DEFAULT_CONFIG, repository: RepositoryFiles | None = None
+) -> list[Diagnostic]:
     from awesome_lint.suppress import apply_suppressions
 
     found: list[Diagnostic] = []
     for rule_class in config.enabled_rules():
-        context = Context(options=config.options_for(rule_class), settings=config.settings)
+        context = Context(options=config.options_for(rule_class), settings=config.settings, repository=repository)
         found.extend(rule_class().check(document, context))
     found = apply_suppressions(document, found)
     found.sort(key=lambda d: (d.start, d.end, d.rule, d.message))
     return found
 
 
-def lint_text(path: str, text: str, config: LintConfig = DEFAULT_CONFIG, bom: bool = False) -> list[Diagnostic]:
-    return lint_document(build_document(path, text, bom), config)
+def lint_text(
+    path: str,
+    text: str,
+    config: LintConfig = DEFAULT_CONFIG,
+    bom: bool = False,
+    repository: RepositoryFiles | None = None,
+) -> list[Diagnostic]:
+    return lint_document(build_document(path, text, bom), config, repository)

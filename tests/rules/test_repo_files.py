@@ -1,23 +1,23 @@
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Mapping
 
 import pytest
 
+from awesome_lint.cli import main
 from awesome_lint.document.build import build_document
-from awesome_lint.rules.base import NoOptions, Settings
+from awesome_lint.repository import RepositoryFiles, scan_repository
+from awesome_lint.rules.base import Context, NoOptions
 from awesome_lint.rules.repo_files import CodeOfConduct, ContributingFile, LicenseFile, code_of_conduct_problem
 
 
-@dataclass(frozen=True)
-class FilesContext:
-    """Stands in for the proposed Context with sibling_files / sibling_texts."""
-
-    options: Any = field(default_factory=NoOptions)
-    settings: Settings = field(default_factory=Settings)
-    sibling_files: frozenset[str] | None = None
-    sibling_texts: Mapping[str, str] | None = None
+def FilesContext(
+    sibling_files: frozenset[str] | None = None, sibling_texts: Mapping[str, str] | None = None
+) -> Context[NoOptions]:
+    if sibling_files is None and sibling_texts is None:
+        return Context(NoOptions())
+    return Context(NoOptions(), repository=RepositoryFiles(sibling_files or frozenset(), sibling_texts or {}))
 
 
 DOC = build_document("README.md", "# Awesome\n")
@@ -63,3 +63,32 @@ def test_code_of_conduct_placeholder_is_reported() -> None:
 )
 def test_code_of_conduct_problem(text: str, problem: str | None) -> None:
     assert code_of_conduct_problem(text) == problem
+
+
+def test_scan_repository_lists_non_empty_files_and_reads_the_code_of_conduct(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Awesome\n")
+    (tmp_path / "LICENSE").write_text("CC0\n")
+    (tmp_path / "contributing.md").write_text("")  # empty: does not count
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "CODE_OF_CONDUCT.md").write_text("Contact [INSERT EMAIL ADDRESS].\n")
+    (tmp_path / "docs").mkdir()
+    repository = scan_repository(str(tmp_path / "README.md"))
+    assert repository == RepositoryFiles(
+        frozenset({"readme.md", "license", ".github/code_of_conduct.md"}),
+        {".github/code_of_conduct.md": "Contact [INSERT EMAIL ADDRESS].\n"},
+    )
+    assert scan_repository(str(tmp_path / "docs" / "guide.md")) is None  # not the list's README
+
+
+def test_cli_reports_repository_files_for_the_readme_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "README.md").write_text("# Awesome X\n")
+    (tmp_path / "other.md").write_text("# Awesome Y\n")
+    rules = "contributing-file,license-file"
+    assert main([str(tmp_path / "README.md"), str(tmp_path / "other.md"), "--select", rules]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'README.md'}:1:1: contributing-file Add a non-empty contributing.md" in out
+    assert f"{tmp_path / 'README.md'}:1:1: license-file Add a LICENSE file" in out
+    assert "other.md:" not in out
+    (tmp_path / "CONTRIBUTING.md").write_text("Send a pull request.\n")
+    (tmp_path / "license").write_text("CC0\n")
+    assert main([str(tmp_path / "README.md"), "--select", rules]) == 0

@@ -39,6 +39,7 @@ from awesome_lint.rules.heading_punctuation import HeadingPunctuation
 from awesome_lint.rules.undefined_reference import UndefinedReference
 from awesome_lint.rules.unused_definition import UnusedDefinition
 from awesome_lint.rules.file_name import FileName
+from awesome_lint.rules.repo_files import CodeOfConduct, ContributingFile, LicenseFile
 
 RULES: tuple[type[Rule], ...] = (
     # -- registry: entries --
@@ -75,6 +76,9 @@ RULES: tuple[type[Rule], ...] = (
     UndefinedReference,
     UnusedDefinition,
     FileName,
+    ContributingFile,
+    LicenseFile,
+    CodeOfConduct,
 )
 
 

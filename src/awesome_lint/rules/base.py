@@ -9,6 +9,7 @@ from awesome_lint.diagnostics import Diagnostic, Fix, Severity
 
 if TYPE_CHECKING:
     from awesome_lint.document.model import Document
+    from awesome_lint.repository import RepositoryFiles
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ OptionsT = TypeVar("OptionsT")
 class Context(Generic[OptionsT]):
     options: OptionsT
     settings: Settings = field(default_factory=Settings)
+    # Files beside the list, when the integration has a checkout; None: unknown.
+    repository: RepositoryFiles | None = None
 
 
 class Rule(Generic[OptionsT]):

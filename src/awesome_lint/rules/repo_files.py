@@ -1,33 +1,28 @@
 """Rules about the files beside the README (contributing guide, licence, code of conduct).
 
-NOT in the registry yet: they need the engine to say which files exist next to the linted file.
-Proposed engine change (see docs/compatibility.md): ``Context.sibling_files: frozenset[str] | None``
-holding the paths, relative to the README's folder and lower-cased, of the non-empty files in
-that folder and in its ``.github/`` folder; ``None`` when unknown (stdin, PR mode without a
-checkout), in which case these rules stay silent. Reading the code of conduct's text is also the
-engine's job: ``Context.sibling_texts: Mapping[str, str] | None`` for the few files rules ask
-about (``CODE_OF_CONDUCT_FILES``).
+The integration that has a checkout scans the list's folder (awesome_lint.repository) and the
+engine passes it as ``Context.repository``; without one (pull-request mode, a Markdown file that
+is not the README) these rules stay silent.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.model import Document
+from awesome_lint.repository import READ_FILES
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 CONTRIBUTING_FILES = ("contributing.md", ".github/contributing.md")
 LICENSE_FILES = ("license", "license.md", "license.txt", "licence", "licence.md", "copying", "unlicense")
-CODE_OF_CONDUCT_FILES = (
-    "code-of-conduct.md", "code_of_conduct.md", ".github/code-of-conduct.md", ".github/code_of_conduct.md",
-)
+CODE_OF_CONDUCT_FILES = tuple(sorted(READ_FILES))
 _PLACEHOLDER = "[INSERT EMAIL ADDRESS]"
 _TEMPLATE_EMAIL = "sindresorhus@gmail.com"
 
 
 def _sibling_files(context: Context[Any]) -> frozenset[str] | None:
-    return getattr(context, "sibling_files", None)
+    return context.repository.names if context.repository is not None else None
 
 
 class ContributingFile(Rule[NoOptions]):
@@ -124,9 +119,9 @@ class CodeOfConduct(Rule[NoOptions]):
     summary = "The code of conduct is filled in"
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        texts: Mapping[str, str] | None = getattr(context, "sibling_texts", None)
-        if not texts:
+        if context.repository is None:
             return
+        texts = context.repository.texts
         for name in CODE_OF_CONDUCT_FILES:
             if name in texts:
                 problem = code_of_conduct_problem(texts[name])
@@ -135,4 +130,4 @@ class CodeOfConduct(Rule[NoOptions]):
                 return
 
 
-REPO_FILE_RULES: tuple[type[Rule], ...] = (ContributingFile, LicenseFile, CodeOfConduct)
+
