@@ -347,8 +347,22 @@ def test_end_to_end_indented_ignore_covers_the_next_item_only() -> None:
         "- [Alpha](https://a.example) - A\n"  # 7
         "- [Beta](https://b.example) - B\n"  # 8
     )
-    assert where(lint(markdown, "alphabetical-order", "description-period")) == [
+    assert where(lint(markdown, "alphabetical-order", "description-period", UNKNOWN_SUPPRESSION)) == [
         (5, 1, "alphabetical-order"),
         (6, 38, UNKNOWN_SUPPRESSION),
         (8, 31, "description-period"),
     ]
+
+
+def test_unknown_suppression_is_a_rule_that_can_be_ignored() -> None:
+    markdown = "# T\n\n<!--lint disable alphabetical-orde-->\n\n- [B](https://b.example) - B.\n- [A](https://a.example) - A.\n"
+    assert where(lint(markdown, "alphabetical-order", UNKNOWN_SUPPRESSION)) == [
+        (3, 18, UNKNOWN_SUPPRESSION),
+        (5, 1, "alphabetical-order"),
+    ]
+    assert where(lint(markdown, "alphabetical-order")) == [(5, 1, "alphabetical-order")]
+
+
+def test_ids_of_awesome_lint_rules_we_do_not_implement_are_accepted_silently() -> None:
+    markdown = "# T\n\n<!--lint disable no-dead-urls awesome-git-repo-age-->\n\n- [B](https://b.example) - B.\n"
+    assert where(lint(markdown, "description-period", UNKNOWN_SUPPRESSION)) == []

@@ -43,10 +43,13 @@ def lint_document(
     from awesome_lint.suppress import apply_suppressions
 
     found: list[Diagnostic] = []
-    for rule_class in config.enabled_rules():
+    enabled = config.enabled_rules()
+    for rule_class in enabled:
         context = Context(options=config.options_for(rule_class), settings=config.settings, repository=repository)
         found.extend(rule_class().check(document, context))
-    found = apply_suppressions(document, found)
+    enabled_ids = {rule.id for rule in enabled}
+    # The suppression pass adds its own findings (unknown-suppression): keep them only if enabled.
+    found = [d for d in apply_suppressions(document, found) if d.rule in enabled_ids]
     found.sort(key=lambda d: (d.start, d.end, d.rule, d.message))
     return found
 

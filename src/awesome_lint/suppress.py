@@ -89,7 +89,7 @@ def apply_suppressions(document: Document, diagnostics: list[Diagnostic]) -> lis
 
 def collect_markers(document: Document) -> tuple[list[Marker], list[Diagnostic]]:
     """Every lint marker in document order, and a warning for each id or keyword not understood."""
-    from awesome_lint.rules import resolve_rule_id
+    from awesome_lint.rules import UNIMPLEMENTED_IDS, resolve_rule_id
 
     markers: list[Marker] = []
     warnings: list[Diagnostic] = []
@@ -115,7 +115,7 @@ def collect_markers(document: Document) -> tuple[list[Marker], list[Diagnostic]]
             if name not in resolved_ids:
                 resolved_ids[name] = resolve_rule_id(name)
             resolved = resolved_ids[name]
-            if not resolved:
+            if not resolved and name not in UNIMPLEMENTED_IDS:
                 message = f"Unknown rule '{name}' in lint comment: ignored"
                 warnings.append(_warning(document, name_start, name_start + len(name), message))
             rules.update(resolved)

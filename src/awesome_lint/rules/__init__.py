@@ -41,6 +41,8 @@ from awesome_lint.rules.unused_definition import UnusedDefinition
 from awesome_lint.rules.file_name import FileName
 from awesome_lint.rules.repo_files import CodeOfConduct, ContributingFile, LicenseFile
 
+from awesome_lint.rules.unknown_suppression import UnknownSuppression
+
 RULES: tuple[type[Rule], ...] = (
     # -- registry: entries --
     EntryLink,
@@ -79,6 +81,42 @@ RULES: tuple[type[Rule], ...] = (
     ContributingFile,
     LicenseFile,
     CodeOfConduct,
+    # -- registry: engine --
+    UnknownSuppression,
+)
+
+# Ids of npm awesome-lint 2.3.0 / remark-lint rules (and ones lists commonly name) that we do not
+# implement on purpose (docs/compatibility.md says why): lint comments may name them silently.
+UNIMPLEMENTED_IDS = frozenset(
+    {
+        "awesome-git-repo-age",
+        "blockquote-indentation",
+        "checkbox-character-style",
+        "checkbox-content-indent",
+        "code-block-style",
+        "definition-case",
+        "definition-spacing",
+        "emphasis-marker",
+        "fenced-code-marker",
+        "hard-break-spaces",
+        "link-title-style",
+        "match-punctuation",
+        "no-blockquote-without-marker",
+        "no-dead-urls",
+        "no-heading-content-indent",
+        "no-heading-indent",
+        "no-repeat-punctuation",
+        "no-shell-dollars",
+        "no-table-indentation",
+        "no-unneeded-full-reference-image",
+        "no-unneeded-full-reference-link",
+        "ordered-list-marker-style",
+        "rule-style",
+        "strong-marker",
+        "table-cell-padding",
+        "table-pipe-alignment",
+        "table-pipes",
+    }
 )
 
 
@@ -93,4 +131,4 @@ def resolve_rule_id(name: str) -> list[str]:
     return [rule.id for rule in RULES if name in rule.aliases]
 
 
-__all__ = ["RULES", "Context", "NoOptions", "Rule", "Settings", "resolve_rule_id", "rules_by_id"]
+__all__ = ["RULES", "UNIMPLEMENTED_IDS", "Context", "NoOptions", "Rule", "Settings", "resolve_rule_id", "rules_by_id"]
