@@ -25,30 +25,30 @@ _LOOKS_LIKE_BADGE = re.compile(r"awesome\.re|sindresorhus/awesome", re.IGNORECAS
 class Badge(Rule[NoOptions]):
     """The Awesome badge follows the title.
 
-    ## What it does
-    Looks for the Awesome badge, an image `https://awesome.re/badge.svg` (or `badge-flat.svg`,
-    `badge-flat2.svg`) linking to `https://awesome.re`, on the title line or in the introduction
-    under it (before the next heading). Reports a missing badge, a badge with another image (an old rawgit copy, a
-    local file) and a badge linking elsewhere. Lists whose title is an HTML header are not
-    checked, as in awesome-lint.
+    What it does:
+        Looks for the Awesome badge, an image `https://awesome.re/badge.svg` (or `badge-flat.svg`,
+        `badge-flat2.svg`) linking to `https://awesome.re`, on the title line or in the introduction
+        under it (before the next heading). Reports a missing badge, a badge with another image (an old rawgit copy, a
+        local file) and a badge linking elsewhere. Lists whose title is an HTML header are not
+        checked, as in awesome-lint.
 
-    ## Why
-    The badge is how an awesome list shows that it follows the awesome guidelines; the awesome
-    index requires it. The npm awesome-lint reports the same (`awesome-badge`).
+    Why:
+        The badge is how an awesome list shows that it follows the awesome guidelines; the awesome
+        index requires it. The npm awesome-lint reports the same (`awesome-badge`).
 
-    ## Example
-    ```markdown
-    # Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
-    ```
+    Example:
+        ```markdown
+        # Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+        ```
 
-    ## Fix safety
-    Unsafe fixes: adding the badge to the title line, or replacing a wrong badge image or link
-    with the official one, changes what the list shows, so a maintainer should confirm it.
+    Fix safety:
+        Unsafe fixes: adding the badge to the title line, or replacing a wrong badge image or link
+        with the official one, changes what the list shows, so a maintainer should confirm it.
     """
 
     id = "badge"
     aliases = ("awesome-badge",)
-    summary = "The Awesome badge (https://awesome.re/badge.svg linking to https://awesome.re) follows the title."
+    summary = "The Awesome badge (https://awesome.re/badge.svg linking to https://awesome.re) follows the title"
     fixable = True
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:

@@ -15,28 +15,28 @@ _ONLY_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.DOTALL)
 class EmptySection(Rule[NoOptions]):
     """A section has content.
 
-    ## What it does
-    Reports a heading with nothing under it: no entries, no text, and no sub-section that has
-    content. HTML comments and horizontal rules alone do not count as content.
+    What it does:
+        Reports a heading with nothing under it: no entries, no text, and no sub-section that has
+        content. HTML comments and horizontal rules alone do not count as content.
 
-    ## Why
-    An empty section is usually a category whose last entry was removed, or a heading added for
-    entries that never came. Readers who follow it from the table of contents find nothing.
+    Why:
+        An empty section is usually a category whose last entry was removed, or a heading added for
+        entries that never came. Readers who follow it from the table of contents find nothing.
 
-    ## Example
-    ```markdown
-    ## Databases
+    Example:
+        ```markdown
+        ## Databases
 
-    ## Editors
-    - [Vim](https://www.vim.org) - Highly configurable text editor.
-    ```
+        ## Editors
+        - [Vim](https://www.vim.org) - Highly configurable text editor.
+        ```
 
-    ## Fix safety
-    No fix: whether to add entries or remove the heading is the maintainer's decision.
+    Fix safety:
+        No fix: whether to add entries or remove the heading is the maintainer's decision.
     """
 
     id = "empty-section"
-    summary = "Sections have content: remove empty headings or add entries."
+    summary = "Sections have content: remove empty headings or add entries"
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
         for section in document.sections():

@@ -12,28 +12,28 @@ from awesome_lint.rules.base import Context, NoOptions, Rule
 class HeadingIncrement(Rule[NoOptions]):
     """Heading levels do not skip.
 
-    ## What it does
-    Reports a heading more than one level deeper than the heading before it, such as a `####`
-    right under a `##`.
+    What it does:
+        Reports a heading more than one level deeper than the heading before it, such as a `####`
+        right under a `##`.
 
-    ## Why
-    Skipped levels break the outline that GitHub, screen readers and table-of-contents tools build
-    from the headings. remark-lint's `heading-increment`, enabled by the npm awesome-lint, reports
-    the same.
+    Why:
+        Skipped levels break the outline that GitHub, screen readers and table-of-contents tools build
+        from the headings. remark-lint's `heading-increment`, enabled by the npm awesome-lint, reports
+        the same.
 
-    ## Example
-    ```markdown
-    ## Web Frameworks
-    #### Middlewares    <- use '###'
-    ```
+    Example:
+        ```markdown
+        ## Web Frameworks
+        #### Middlewares    <- use '###'
+        ```
 
-    ## Fix safety
-    No fix: changing a level also changes where the headings below it belong.
+    Fix safety:
+        No fix: changing a level also changes where the headings below it belong.
     """
 
     id = "heading-increment"
     aliases = ("heading-increment",)
-    summary = "Heading levels increase by one at a time (no '##' followed by '####')."
+    summary = "Heading levels increase by one at a time (no '##' followed by '####')"
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
         previous = None

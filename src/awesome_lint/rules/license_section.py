@@ -16,28 +16,28 @@ _LICENSE_TITLE = re.compile(r"(?:the |project )?licen[cs](?:e|es|ing)")
 class LicenseSection(Rule[NoOptions]):
     """No `License` section inside the list.
 
-    ## What it does
-    Reports a section titled `License` (or `Licence`, `Licensing`). Sections that merely mention
-    licenses, such as `List of Licenses`, and the `Contributing` or `Footnotes` sections are fine.
+    What it does:
+        Reports a section titled `License` (or `Licence`, `Licensing`). Sections that merely mention
+        licenses, such as `List of Licenses`, and the `Contributing` or `Footnotes` sections are fine.
 
-    ## Why
-    The awesome guidelines ask for the list's license in a `LICENSE` file beside the README, where
-    GitHub shows it, rather than in a README section.
+    Why:
+        The awesome guidelines ask for the list's license in a `LICENSE` file beside the README, where
+        GitHub shows it, rather than in a README section.
 
-    ## Example
-    ```markdown
-    ## License
+    Example:
+        ```markdown
+        ## License
 
-    [![CC0](https://mirrors.creativecommons.org/presskit/buttons/88x31/svg/cc-zero.svg)](...)
-    ```
+        [![CC0](https://mirrors.creativecommons.org/presskit/buttons/88x31/svg/cc-zero.svg)](...)
+        ```
 
-    ## Fix safety
-    No fix: removing the section is the maintainer's decision (move its text to a LICENSE file).
+    Fix safety:
+        No fix: removing the section is the maintainer's decision (move its text to a LICENSE file).
     """
 
     id = "license-section"
     aliases = ("awesome-license",)
-    summary = "No License section in the README: put the license in a LICENSE file."
+    summary = "No License section in the README: put the license in a LICENSE file"
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
         for section in document.sections():

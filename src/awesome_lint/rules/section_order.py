@@ -13,35 +13,35 @@ from awesome_lint.rules.base import Context, NoOptions, Rule
 class SectionOrder(Rule[NoOptions]):
     """Sections are in the order readers expect: contents first, closing sections last.
 
-    ## What it does
-    Checks that the table of contents (a section titled like one of the `toc-titles` setting,
-    `Contents` by default) is the first section after the introduction (the title and what follows
-    it), and that the closing sections named in the `tail-sections` setting (`Contributing`,
-    `Footnotes`, `Related Lists`, `License` by default) come after every other section, in that
-    order. Common variants of these names count as them (`Contribute`, `Contribution`,
-    `Licence`, `Related`).
+    What it does:
+        Checks that the table of contents (a section titled like one of the `toc-titles` setting,
+        `Contents` by default) is the first section after the introduction (the title and what follows
+        it), and that the closing sections named in the `tail-sections` setting (`Contributing`,
+        `Footnotes`, `Related Lists`, `License` by default) come after every other section, in that
+        order. Common variants of these names count as them (`Contribute`, `Contribution`,
+        `Licence`, `Related`).
 
-    ## Why
-    Readers of an awesome list look for the contents right under the introduction, and for how to
-    contribute at the very end. The npm awesome-lint reports a table of contents that is not the
-    first section (`awesome-toc`).
+    Why:
+        Readers of an awesome list look for the contents right under the introduction, and for how to
+        contribute at the very end. The npm awesome-lint reports a table of contents that is not the
+        first section (`awesome-toc`).
 
-    ## Example
-    ```markdown
-    # Awesome Things
-    ## Tools
-    ## Contents      <- should come before 'Tools'
-    ## Contributing
-    ## Libraries     <- 'Contributing' should come after it
-    ```
+    Example:
+        ```markdown
+        # Awesome Things
+        ## Tools
+        ## Contents      <- should come before 'Tools'
+        ## Contributing
+        ## Libraries     <- 'Contributing' should come after it
+        ```
 
-    ## Fix safety
-    No fix: moving whole sections rewrites large parts of the file and is left to the maintainer.
+    Fix safety:
+        No fix: moving whole sections rewrites large parts of the file and is left to the maintainer.
     """
 
     id = "section-order"
     aliases = ("awesome-toc",)
-    summary = "The table of contents is the first section; closing sections come last, in order."
+    summary = "The table of contents is the first section; closing sections come last, in order"
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
         yield from self._check_toc_first(document, context.settings.toc_titles)

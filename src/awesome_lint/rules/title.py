@@ -31,33 +31,33 @@ class TitleOptions:
 class Title(Rule[TitleOptions]):
     """The list has exactly one top-level heading, its title, in title case.
 
-    ## What it does
-    Reports a list without a `# Title` heading (a centred HTML header with an image or an `<h1>`
-    also counts, as in awesome-lint), every further `#` heading, and a title with a lower-case
-    word. Small words (`of`, `and`, `for`, `in`, `the`, ...) may stay lower-case after the first
-    word. Words with a capital letter anywhere (`BERT`, `macOS`, `iOS`, `JavaScript`) and words
-    containing digits or dots (`node.js`, `k8s`) are left as written; brand names written in lower
-    case can be allowed with the `lowercase-words` option.
+    What it does:
+        Reports a list without a `# Title` heading (a centred HTML header with an image or an `<h1>`
+        also counts, as in awesome-lint), every further `#` heading, and a title with a lower-case
+        word. Small words (`of`, `and`, `for`, `in`, `the`, ...) may stay lower-case after the first
+        word. Words with a capital letter anywhere (`BERT`, `macOS`, `iOS`, `JavaScript`) and words
+        containing digits or dots (`node.js`, `k8s`) are left as written; brand names written in lower
+        case can be allowed with the `lowercase-words` option.
 
-    ## Why
-    The title is the list's name on GitHub and in the awesome index. A second H1 splits the
-    document into two lists for every outline tool. The npm awesome-lint reports the same
-    (`awesome-heading`).
+    Why:
+        The title is the list's name on GitHub and in the awesome index. A second H1 splits the
+        document into two lists for every outline tool. The npm awesome-lint reports the same
+        (`awesome-heading`).
 
-    ## Example
-    ```markdown
-    # Awesome static site generators   <- 'Awesome Static Site Generators'
-    ## Contents
-    # Resources                        <- use '##'
-    ```
+    Example:
+        ```markdown
+        # Awesome static site generators   <- 'Awesome Static Site Generators'
+        ## Contents
+        # Resources                        <- use '##'
+        ```
 
-    ## Fix safety
-    No fix: renaming a list or re-levelling a heading is the maintainer's decision.
+    Fix safety:
+        No fix: renaming a list or re-levelling a heading is the maintainer's decision.
     """
 
     id = "title"
     aliases = ("awesome-heading",)
-    summary = "Exactly one H1, the list's title, in title case."
+    summary = "Exactly one H1, the list's title, in title case"
     Options = TitleOptions
 
     def check(self, document: Document, context: Context[TitleOptions]) -> Iterable[Diagnostic]:

@@ -55,45 +55,45 @@ class Plan:
 class Toc(Rule[TocOptions]):
     """The table of contents matches the headings it lists.
 
-    ## What it does
-    Finds the table of contents (the section titled like the `toc-titles` setting, `Contents` by
-    default) and its list of in-page links, and checks it against the sections that follow it:
-    every item's text is its heading's text, its anchor is the one GitHub generates (lower case,
-    punctuation and emoji removed, spaces turned to `-`, `-1`, `-2` for repeated headings), items
-    follow the order of the headings, every section is listed (the closing sections such as
-    `Contributing` and `License` may be left out), and the list has at most two levels: sections
-    (`##`) and their sub-sections (`###`). If the ToC lists sub-sections anywhere, it lists them
-    for every section. A list with several sections and no table of contents is reported too.
+    What it does:
+        Finds the table of contents (the section titled like the `toc-titles` setting, `Contents` by
+        default) and its list of in-page links, and checks it against the sections that follow it:
+        every item's text is its heading's text, its anchor is the one GitHub generates (lower case,
+        punctuation and emoji removed, spaces turned to `-`, `-1`, `-2` for repeated headings), items
+        follow the order of the headings, every section is listed (the closing sections such as
+        `Contributing` and `License` may be left out), and the list has at most two levels: sections
+        (`##`) and their sub-sections (`###`). If the ToC lists sub-sections anywhere, it lists them
+        for every section. A list with several sections and no table of contents is reported too.
 
-    ## Why
-    A table of contents that drifted from the headings sends readers to anchors that do not exist
-    and hides new sections. The npm awesome-lint reports the same (`awesome-toc`).
+    Why:
+        A table of contents that drifted from the headings sends readers to anchors that do not exist
+        and hides new sections. The npm awesome-lint reports the same (`awesome-toc`).
 
-    ## Example
-    ```markdown
-    ## Contents
-    - [Tools](#tool)            <- anchor is '#tools'
-    - [Libraries](#libraries)   <- 'Libraries' comes after 'Frameworks'
-    - [Frameworks](#frameworks)
-                                <- 'Books' is missing
-    ## Tools
-    ## Frameworks
-    ## Libraries
-    ## Books
-    ```
+    Example:
+        ```markdown
+        ## Contents
+        - [Tools](#tool)            <- anchor is '#tools'
+        - [Libraries](#libraries)   <- 'Libraries' comes after 'Frameworks'
+        - [Frameworks](#frameworks)
+                                    <- 'Books' is missing
+        ## Tools
+        ## Frameworks
+        ## Libraries
+        ## Books
+        ```
 
-    ## Fix safety
-    Safe: the list is regenerated from the headings, keeping its bullet style, its indentation and
-    whether it lists sub-sections; items that were right keep their text and anything written
-    around their link. Only the list is rewritten: text before or after it in the Contents section
-    stays as it is. Anchors change by design, so in-page ToC links differ after the fix. No fix is
-    offered when an item is not an in-page link (an external link or plain text), since
-    regenerating the list would drop it.
+    Fix safety:
+        Safe: the list is regenerated from the headings, keeping its bullet style, its indentation and
+        whether it lists sub-sections; items that were right keep their text and anything written
+        around their link. Only the list is rewritten: text before or after it in the Contents section
+        stays as it is. Anchors change by design, so in-page ToC links differ after the fix. No fix is
+        offered when an item is not an in-page link (an external link or plain text), since
+        regenerating the list would drop it.
     """
 
     id = "toc"
     aliases = ("awesome-toc",)
-    summary = "The table of contents lists every section, with the heading's text and anchor, in order."
+    summary = "The table of contents lists every section, with the heading's text and anchor, in order"
     fixable = True
     Options = TocOptions
 
