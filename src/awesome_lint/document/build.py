@@ -35,6 +35,7 @@ _BLOCK_KINDS: dict[str, BlockKind] = {
     "heading": "heading",
 }
 _TRAILING_SPACE = " \t\r\n"
+_PLAIN_DESTINATION = re.compile(r"[^ \t\n<]+")
 
 
 def build_document(path: str, text: str, bom: bool = False) -> Document:
@@ -271,16 +272,25 @@ class _Builder:
                     url_end = url_start + len(href)
                     url = href
         contains_image = any(child["type"] == "image" for child in token.get("children", []))
-        file = self.to_file
+        file_start = self.to_file(state, base + start)
+        if "\n" in source[start:end] or self.collapsed:
+            file_end = self.end_to_file(state, base + end)
+            file_url_start = self.to_file(state, base + url_start) if url_start is not None else None
+            file_url_end = self.end_to_file(state, base + url_end) if url_end is not None else None
+        else:  # on one line offsets map by one shift: no need to map each of them
+            shift = file_start - start
+            file_end = end + shift
+            file_url_start = url_start + shift if url_start is not None else None
+            file_url_end = url_end + shift if url_end is not None else None
         return Link(
             text=source[text_start:text_end] if text_end >= text_start else "",
             plain_text=_plain_text(token.get("children", [])).strip(),
             url=url,
             resolved_url=resolved,
-            start=file(state, base + start),
-            end=self.end_to_file(state, base + end),
-            url_start=file(state, base + url_start) if url_start is not None else None,
-            url_end=self.end_to_file(state, base + url_end) if url_end is not None else None,
+            start=file_start,
+            end=file_end,
+            url_start=file_url_start,
+            url_end=file_url_end,
             is_image=is_image,
             reference=token.get("label") if "ref" in token else None,
             contains_image=contains_image,
@@ -414,7 +424,7 @@ class _Builder:
 def _destination_as_written(source: str, start: int, link_end: int) -> str | None:
     """The link destination as written, from just after '(' (and any spaces)."""
     candidate = source[start : link_end - 1]
-    if candidate and not any(c in candidate for c in " \t\n<"):
+    if candidate and _PLAIN_DESTINATION.fullmatch(candidate):
         return candidate  # the common case: `(url)` with no title
     href, _ = parse_link_href(source, start)
     return href
