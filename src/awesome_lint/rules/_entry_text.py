@@ -27,8 +27,21 @@ class DescriptionSpan(NamedTuple):
     text: str
 
 
+_SPANS: WeakKeyDictionary[Document, dict[int, DescriptionSpan | None]] = WeakKeyDictionary()
+
+
 def description_span(document: Document, entry: Entry) -> DescriptionSpan | None:
     """Separator and description after a link-first entry's main link; None when nothing follows."""
+    spans = _SPANS.get(document)
+    if spans is None:
+        spans = _SPANS[document] = {}
+    key = id(entry)
+    if key not in spans:
+        spans[key] = _description_span(entry)
+    return spans[key]
+
+
+def _description_span(entry: Entry) -> DescriptionSpan | None:
     if entry.description is None or entry.broken_span or entry.link is None:
         return None
     assert entry.separator is not None and entry.separator_start is not None
