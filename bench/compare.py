@@ -8,9 +8,15 @@ git repository as README.md (so its file-based rules see a repository), runs it 
 linter in-process, and matches findings on (line, awesome-lint rule id). Our rules are mapped to
 awesome-lint ids through their ``aliases``.
 
-Agreement for a file = awesome-lint findings on mapped rules that we also report or that are
-classified as their false positives (``KNOWN_THEIR_FALSE_POSITIVES``, each explained in
-docs/compatibility.md), divided by all their findings on mapped rules.
+Agreement for a file = awesome-lint findings on mapped rules that we also report, that are
+classified as their false positives (``KNOWN_THEIR_FALSE_POSITIVES``) or as our intentional
+differences (``INTENTIONAL_DIFFERENCES``, ``double_link_outside_entries``), divided by all their
+findings on mapped rules. Each classification is explained in docs/compatibility.md with a corpus
+line. Findings of awesome-lint checks we have no counterpart for (``NOT_COVERED``) are unmapped.
+
+double-link is matched on pairs: awesome-lint reports every occurrence, the first one included;
+we report each later occurrence and name the first one's line ("also at line A"). Their finding on
+line A is "both" when one of our duplicate-link findings names line A.
 Exit status: 0 (also when node/npm are missing: the comparison is skipped with a message).
 """
 
@@ -27,9 +33,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
+from awesome_lint.document.build import build_document
 from awesome_lint.document.load import decode_markdown
 from awesome_lint.linter import lint_text
 from awesome_lint.rules import RULES
+from awesome_lint.rules._urls import normalize_url
+
+try:  # the repository scan (files beside the README) is new in the engine
+    from awesome_lint.repository import scan_repository
+except ImportError:  # pragma: no cover - older engine: repository rules stay silent
+    scan_repository = None  # type: ignore[assignment]
 
 AWESOME_LINT = "awesome-lint@2.3.0"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -73,6 +86,60 @@ KNOWN_THEIR_FALSE_POSITIVES: tuple[tuple[str, str, str, str | None], ...] = (
     ("no-undefined-references", "bracketed text, not a reference (shortcut form)",
      r"", r"\[[^\]\n]*\](?![\[(:])"),
 )
+
+
+# Their findings that are our intentional differences: (rule id, why, regex searched in the
+# message, regex searched in the source line). Counted as agreement, reported apart ("intent").
+INTENTIONAL_DIFFERENCES: tuple[tuple[str, str, str, str], ...] = (
+    # awesome-selfhosted.md line 131: `- [ANALOG](https://github.com/orangecoloured/analog) - A
+    # minimal analytics tool. Tracks events in a span of 10-30 days. `MIT` `Nodejs/Docker``:
+    # the sentence ends with a period; the code spans after
+    # it are the list's licence and platform tags, not part of the sentence. awesome-lint wants
+    # the last node to be text ending with punctuation; description-period accepts tags after a
+    # finished sentence (and still reports `- [A](url) - No period `MIT``).
+    ("awesome-list-item", "licence/platform tags after a finished sentence",
+     r"^List item description must end with proper punctuation$", r"[.!?…)]\s*(?:`[^`\n]+`\s*)+$"),
+    # awesome-go.md: `- [immudb](https://github.com/codenotary/immudb) - immudb is a lightweight,
+    # ...`: the description starts with the project's own name, spelled the way the project
+    # spells it (the link text or the repository name, compared case-insensitively; not a prefix
+    # of it, see open differences). description-repeats-name is the rule for repeating the name.
+    ("awesome-list-item", "description starts with the project's own lower-case name",
+     r"^List item description must start with valid casing$", r"OWN_NAME"),
+    # awesome-go.md: `- [catena](https://github.com/codemodus/catena) - http.Handler wrapper
+    # catenation`, `- [tls-client](...) - net/http.Client like HTTP Client`: a qualified Go
+    # identifier (package path, then an exported name) is written as the code spells it.
+    ("awesome-list-item", "description starts with a qualified identifier (net/http.Client)",
+     r"^List item description must start with valid casing$", r"\) - [a-z][\w/]*\.[A-Z]\w*"),
+    # awesome-electron.md line 334 `## Contribute` is not listed in the ToC (lines 32-43):
+    # awesome-lint exempts only a heading spelled exactly "Contributing"; toc treats
+    # "Contribute" as the same closing section (a tail section, which may be left out).
+    ("awesome-toc", "'Contribute' is the Contributing section, which the ToC may leave out",
+     r'corresponding heading "Contribute"$', r""),
+)
+
+# awesome-lint checks that have no counterpart here: their findings are counted as unmapped,
+# not as gaps. (rule id, why, regex searched in the message.)
+NOT_COVERED: tuple[tuple[str, str, str], ...] = (
+    # Needs the repository's git remote and the GitHub API (network): a later issue. Our
+    # `license-file` covers only the licence part of awesome-github.
+    ("awesome-github", "needs a git remote and the GitHub API",
+     r"^(Awesome list must reside in a valid git repository|Repository should be on GitHub|"
+     r"The repository should have)"),
+)
+
+_OWN_NAME_LINE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)\s+-\s+\**([^\s,;:!?()]+)")
+_THEIR_DUPLICATE = re.compile(r"^Duplicate link: (\S+)$")
+_OUR_FIRST_LINE = re.compile(r" also at line (\d+);")
+
+
+def starts_with_own_name(line_text: str) -> bool:
+    """`[name](url) - name ...`: the first word is the link text or the URL's last segment."""
+    match = _OWN_NAME_LINE.search(line_text)
+    if match is None:
+        return False
+    word = match.group(3).rstrip(".,;:'’").casefold()
+    last_segment = match.group(2).rstrip("/").rsplit("/", 1)[-1].casefold()
+    return word in (match.group(1).casefold(), last_segment)
 
 
 class Finding(NamedTuple):
@@ -134,17 +201,23 @@ def their_findings(messages: list[dict]) -> list[Finding]:
     ]
 
 
-def our_findings(source: Path, reverse_aliases: dict[str, list[str]]) -> tuple[list[Finding], list[Finding]]:
-    """(findings mapped onto awesome-lint ids, findings of rules without an awesome-lint counterpart)."""
+def our_findings(source: Path, repo: Path, reverse_aliases: dict[str, list[str]]
+                 ) -> tuple[list[Finding], list[Finding], set[int]]:
+    """(findings mapped onto awesome-lint ids, findings of rules without an awesome-lint counterpart,
+    lines where an entry's main link starts). The repository rules see the same temporary
+    repository as awesome-lint (when the engine takes one)."""
     text, bom = decode_markdown(str(source), source.read_bytes())
+    document = build_document("README.md", text, bom)
+    entry_link_lines = {document.line_of(e.link.start) for e in document.entries() if e.link is not None}
+    repository = {} if scan_repository is None else {"repository": scan_repository(str(repo / "README.md"))}
     mapped, unmapped = [], []
-    for diagnostic in lint_text("README.md", text, bom=bom):
+    for diagnostic in lint_text("README.md", text, bom=bom, **repository):
         theirs = reverse_aliases.get(diagnostic.rule)
         if not theirs:
             unmapped.append(Finding(diagnostic.line, diagnostic.rule, diagnostic.message))
         for their_id in theirs or ():
             mapped.append(Finding(diagnostic.line, their_id, diagnostic.message))
-    return mapped, unmapped
+    return mapped, unmapped, entry_link_lines
 
 
 def is_known_false_positive(finding: Finding, lines: list[str]) -> bool:
@@ -165,6 +238,46 @@ def is_known_false_positive(finding: Finding, lines: list[str]) -> bool:
     return False
 
 
+def is_intentional(finding: Finding, lines: list[str]) -> bool:
+    line_text = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
+    for rule, _why, message_pattern, line_pattern in INTENTIONAL_DIFFERENCES:
+        if finding.rule != rule or re.search(message_pattern, finding.message) is None:
+            continue
+        if line_pattern == "OWN_NAME":
+            if starts_with_own_name(line_text):
+                return True
+        elif re.search(line_pattern, line_text):
+            return True
+    return False
+
+
+def is_not_covered(finding: Finding) -> bool:
+    return any(
+        finding.rule == rule and re.search(pattern, finding.message) for rule, _why, pattern in NOT_COVERED
+    )
+
+
+def double_link_outside_entries(theirs: list[Finding], entry_link_lines: set[int]) -> set[int]:
+    """Indexes into ``theirs`` of double-link findings that are our intentional difference:
+    duplicate-link compares entries, not links in prose. A finding qualifies when fewer than two
+    occurrences of its target (their findings, grouped by normalised URL) are on lines where an
+    entry's main link is: the repetition involves the introduction, a heading, a block quote or a
+    section's description. awesome-python.md line 1 `# [Awesome Python](https://awesome-python.com/)`
+    and line 5 `**Visit the [website](https://awesome-python.com/) ...**`; awesome-go.md line 12
+    (prose) and line 3945 (the entry `[Gopher Community Chat](https://invite.slack.golangbridge.org)`)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, finding in enumerate(theirs):
+        match = _THEIR_DUPLICATE.match(finding.message) if finding.rule == "double-link" else None
+        if match is not None and not match.group(1).startswith("#"):
+            groups[normalize_url(match.group(1))].append(index)
+    qualifying: set[int] = set()
+    for indexes in groups.values():
+        on_entries = sum(1 for index in indexes if theirs[index].line in entry_link_lines)
+        if on_entries < 2:
+            qualifying.update(indexes)
+    return qualifying
+
+
 class FileComparison(NamedTuple):
     name: str
     only_theirs: list[Finding]
@@ -173,61 +286,92 @@ class FileComparison(NamedTuple):
     unmapped_theirs: list[Finding]  # awesome-lint rules we have no counterpart for (yet)
     unmapped_ours: list[Finding]  # our rules awesome-lint does not have
     their_false_positives: list[Finding]
+    intentional: list[Finding]  # their findings that are our documented intentional differences
+
+    @property
+    def agreed(self) -> int:
+        return len(self.both) + len(self.their_false_positives) + len(self.intentional)
+
+    @property
+    def mapped(self) -> int:
+        return self.agreed + len(self.only_theirs)
 
     @property
     def agreement(self) -> float | None:
-        mapped = len(self.both) + len(self.only_theirs) + len(self.their_false_positives)
-        if mapped == 0:
-            return None
-        return (len(self.both) + len(self.their_false_positives)) / mapped
+        return self.agreed / self.mapped if self.mapped else None
 
 
 def compare_file(name: str, theirs: list[Finding], ours: list[Finding], unmapped_ours: list[Finding],
-                 lines: list[str], mapped_ids: set[str]) -> FileComparison:
+                 lines: list[str], mapped_ids: set[str], entry_link_lines: set[int]) -> FileComparison:
     our_keys = Counter((f.line, f.rule) for f in ours)
+    # double-link pairs: the first occurrence's line, named in our message, counts as reported.
+    for f in ours:
+        first = _OUR_FIRST_LINE.search(f.message) if f.rule == "double-link" else None
+        if first is not None:
+            our_keys[(int(first.group(1)), f.rule)] += 1
+    # awesome-badge: awesome-lint reports a wrong or missing badge on the title (line 1), we report
+    # at the badge itself (awesome-go.md line 6: an old rawgit badge image): the same finding.
+    if any(f.rule == "awesome-badge" for f in ours):
+        our_keys.update((f.line, f.rule) for f in theirs
+                        if f.rule == "awesome-badge" and f.message.startswith("Missing Awesome badge"))
     their_keys = {(f.line, f.rule) for f in theirs}
-    only_theirs, both, unmapped_theirs, false_positives = [], [], [], []
-    for finding in theirs:
-        if finding.rule not in mapped_ids:
+    outside_entries = double_link_outside_entries(theirs, entry_link_lines)
+    only_theirs, both, unmapped_theirs, false_positives, intentional = [], [], [], [], []
+    for index, finding in enumerate(theirs):
+        if finding.rule not in mapped_ids or is_not_covered(finding):
             unmapped_theirs.append(finding)
         elif our_keys[(finding.line, finding.rule)] > 0:
             both.append(finding)
         elif is_known_false_positive(finding, lines):
             false_positives.append(finding)
+        elif index in outside_entries or is_intentional(finding, lines):
+            intentional.append(finding)
         else:
             only_theirs.append(finding)
     only_ours = [f for f in ours if (f.line, f.rule) not in their_keys]
-    return FileComparison(name, only_theirs, only_ours, both, unmapped_theirs, unmapped_ours, false_positives)
+    return FileComparison(name, only_theirs, only_ours, both, unmapped_theirs, unmapped_ours, false_positives,
+                          intentional)
 
 
 def print_report(results: list[FileComparison], details: str | None) -> None:
     per_rule: dict[str, Counter] = defaultdict(Counter)
     for result in results:
-        for kind in ("only_theirs", "only_ours", "both", "unmapped_theirs", "unmapped_ours", "their_false_positives"):
+        for kind in ("only_theirs", "only_ours", "both", "unmapped_theirs", "unmapped_ours", "their_false_positives",
+                     "intentional"):
             for finding in getattr(result, kind):
                 per_rule[finding.rule][kind] += 1
 
-    header = f"{'rule':40} {'both':>6} {'theirs':>7} {'ours':>6} {'theirFP':>8} {'unmapped':>9}"
+    header = f"{'rule':40} {'both':>6} {'theirs':>7} {'ours':>6} {'theirFP':>8} {'intent':>7} {'unmapped':>9}"
     print("Per rule (awesome-lint id, or our id when it has no counterpart)")
     print(header)
     for rule in sorted(per_rule):
         c = per_rule[rule]
         unmapped = c["unmapped_theirs"] + c["unmapped_ours"]
         print(f"{rule:40} {c['both']:>6} {c['only_theirs']:>7} {c['only_ours']:>6} "
-              f"{c['their_false_positives']:>8} {unmapped:>9}")
+              f"{c['their_false_positives']:>8} {c['intentional']:>7} {unmapped:>9}")
 
     print("\nPer file")
-    print(f"{'file':28} {'both':>6} {'theirs':>7} {'ours':>6} {'theirFP':>8} {'unmapped(t/o)':>14} {'agreement':>10}")
+    print(f"{'file':28} {'both':>6} {'theirs':>7} {'ours':>6} {'theirFP':>8} {'intent':>7} {'unmapped(t/o)':>14} "
+          f"{'agreement':>10}")
     for r in results:
         agreement = "n/a" if r.agreement is None else f"{r.agreement:.1%}"
         unmapped = f"{len(r.unmapped_theirs)}/{len(r.unmapped_ours)}"
         print(f"{r.name:28} {len(r.both):>6} {len(r.only_theirs):>7} {len(r.only_ours):>6} "
-              f"{len(r.their_false_positives):>8} {unmapped:>14} {agreement:>10}")
+              f"{len(r.their_false_positives):>8} {len(r.intentional):>7} {unmapped:>14} {agreement:>10}")
+
+    print()
+    for r in results:
+        agreement = "n/a" if r.agreement is None else f"{r.agreement:.1%}"
+        print(f"{r.name}: agreement: {agreement} ({r.agreed}/{r.mapped})")
+    agreed, mapped = sum(r.agreed for r in results), sum(r.mapped for r in results)
+    overall = "n/a" if not mapped else f"{agreed / mapped:.1%}"
+    print(f"overall: agreement: {overall} ({agreed}/{mapped})")
 
     if details:
         print(f"\nDetails for {details}")
         for r in results:
-            for kind in ("only_theirs", "only_ours", "their_false_positives", "unmapped_theirs", "unmapped_ours"):
+            for kind in ("only_theirs", "only_ours", "their_false_positives", "intentional", "unmapped_theirs",
+                         "unmapped_ours"):
                 for f in getattr(r, kind):
                     if f.rule == details or details == "all":
                         print(f"  {r.name}:{f.line} [{kind}] {f.rule}: {f.message}")
@@ -262,10 +406,11 @@ def main(argv: list[str] | None = None) -> int:
         raw = run_awesome_lint(install_dir, list(repos.values()))
         results = []
         for source, repo in repos.items():
-            ours, unmapped_ours = our_findings(source, reverse)
+            ours, unmapped_ours, entry_link_lines = our_findings(source, repo, reverse)
             lines = source.read_text(encoding="utf-8-sig").splitlines()
             theirs = their_findings(raw[str(repo)])
-            results.append(compare_file(source.name, theirs, ours, unmapped_ours, lines, set(aliases)))
+            results.append(compare_file(source.name, theirs, ours, unmapped_ours, lines, set(aliases),
+                                        entry_link_lines))
     if not args.awesome_lint_dir:
         shutil.rmtree(install_dir, ignore_errors=True)
 

@@ -53,3 +53,22 @@ def test_identifiers_and_non_ascii_are_reported_without_fix() -> None:
 def test_entries_without_separator_and_toc_are_not_checked() -> None:
     text = "# T\n\n## Contents\n\n- [A](#a) - jump\n\n## A\n\n- [Foo](https://foo.dev) (lower case)\n"
     assert lint(text, RULE) == []
+
+
+def test_a_prefix_of_the_name_or_a_slash_alone_is_not_a_name() -> None:
+    # awesome-go: '[fastcache](...) - fast thread-safe ...' and '... - encrypt/decrypt ...'
+    fastcache = "# T\n\n## A\n\n- [fastcache](https://github.com/VictoriaMetrics/fastcache) - fast thread-safe cache.\n"
+    assert where(lint(fastcache, RULE)) == [(5, 63, RULE)]
+    assert where(lint(entry("encrypt/decrypt files."), RULE)) == [(5, 36, RULE)]
+    assert lint(entry("go-sql-driver/mysql wrapper."), RULE) == []
+    goscaf = "# T\n\n## A\n\n- [goscaf cli](https://example.com/goscaf) - goscaf generates code.\n"
+    assert lint(goscaf, RULE) == []
+
+
+def test_sections_under_an_h1_table_of_contents_are_content() -> None:
+    # awesome-bert-nlp: '# Table of Contents' is an H1, so every '##' section sits below it.
+    text = (
+        "# Awesome X\n\n# Table of Contents\n\n- [Papers](#papers)\n\n"
+        "## Papers\n\n- [Foo](https://example.com/foo) - a paper.\n"
+    )
+    assert where(lint(text, RULE)) == [(9, 36, RULE)]

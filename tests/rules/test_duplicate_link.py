@@ -7,6 +7,7 @@ import pytest
 from awesome_lint.document.build import build_document
 from awesome_lint.fix import fix_text
 from awesome_lint.rules import resolve_rule_id
+from awesome_lint.rules.duplicate_link import DuplicateLinkOptions
 from helpers import config_for, corpus_files, fixed, lint, where
 
 RULE = "duplicate-link"
@@ -83,6 +84,105 @@ def test_table_of_contents_is_not_compared() -> None:
     assert lint(markdown, RULE) == []
 
 
+def test_sections_under_an_h1_table_of_contents_are_compared() -> None:
+    # awesome-bert-nlp.md: `# Table of Contents` is an H1, so every `##` section is its child.
+    markdown = (
+        "# List\n\n# Table of Contents\n\n- [Papers](#papers)\n- [Tools](#tools)\n\n"
+        "## Papers\n\n1. [XL](https://github.com/kimiyoung/transformer-xl) - Code.\n\n"
+        "## Tools\n\n1. [XL](https://github.com/kimiyoung/transformer-xl) - Code.\n"
+    )
+    found = lint(markdown, RULE)
+    assert where(found) == [(14, 4, RULE)]
+    assert found[0].message == (
+        "Duplicate link: https://github.com/kimiyoung/transformer-xl also at line 10; remove one of them"
+    )
+
+
+# -- links inside descriptions (option `descriptions`) ----------------------------------------
+
+DESCRIPTIONS = {RULE: DuplicateLinkOptions(descriptions=True)}
+
+
+def test_description_links_are_not_compared_by_default() -> None:
+    markdown = (
+        "- [termui](https://github.com/gizak/termui) - Dashboards.\n"
+        "- [termdash](https://github.com/mum4k/termdash) - Inspired by [termui](https://github.com/gizak/termui).\n"
+        "- [a](https://a.dev) - For [Qt](https://www.qt.io/).\n"
+        "- [b](https://b.dev) - For [Qt](https://www.qt.io/).\n"
+    )
+    assert lint(markdown, RULE) == []
+    assert len(lint(markdown, RULE, options=DESCRIPTIONS)) == 2
+
+
+def test_description_link_to_an_entry_points_at_the_entry() -> None:
+    markdown = (
+        "- [termdash](https://github.com/mum4k/termdash) - Inspired by [termui](https://github.com/gizak/termui).\n"
+        "- [termui](https://github.com/gizak/termui/) - Dashboards.\n"
+    )
+    found = lint(markdown, RULE, options=DESCRIPTIONS)
+    assert where(found) == [(1, 63, RULE)]
+    assert found[0].message == (
+        "Duplicate link: https://github.com/gizak/termui is the entry at line 2; drop this link from "
+        "the description (keep the text) or link something else"
+    )
+    assert found[0].fix is None
+    assert (found[0].end_location.line, found[0].end_location.column) == (1, 104)
+
+
+def test_a_second_description_link_points_at_the_first() -> None:
+    markdown = (
+        "## GUI\n\n"
+        "- [PySide6](https://github.com/pyside/pyside-setup) - Bindings for [Qt](https://www.qt.io/).\n"
+        "  - [PyQt6](https://riverbank.dev) - Bindings for [Qt](http://qt.io) too.\n"
+        "- [Other](https://other.dev) - Uses [Qt](https://qt.io/#readme) and [Qt docs](https://doc.qt.io).\n"
+    )
+    found = lint(markdown, RULE, options=DESCRIPTIONS)
+    assert where(found) == [(4, 51, RULE), (5, 37, RULE)]
+    assert found[0].message == (
+        "Duplicate link: http://qt.io also in a description at line 3; "
+        "link it once (or add it as an entry and drop both description links)"
+    )
+    assert "also in a description at line 3;" in found[1].message
+    assert all(d.fix is None for d in found)
+
+
+def test_main_link_duplicates_keep_their_message_and_fix_with_the_option() -> None:
+    markdown = "- [A](https://a.dev) - A.\n- [B](https://a.dev/) - Like [C](https://c.dev).\n"
+    found = lint(markdown, RULE, options=DESCRIPTIONS)
+    assert where(found) == [(2, 3, RULE)]
+    assert found[0].message == "Duplicate link: https://a.dev/ also at line 1; remove one of them"
+    assert found[0].fix is not None
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        # the entry's own main link again in its description (demo / source code links)
+        "- [Immich](https://github.com/immich-app/immich) - Photos ([Source](https://github.com/immich-app/immich)).\n",
+        # images and badge links
+        "- [A](https://a.dev) - A ![logo](https://img.dev/x.png).\n- [B](https://b.dev) - B ![logo](https://img.dev/x.png).\n",
+        "- [A](https://a.dev) - A [![ci](https://img.dev/ci.svg)](https://ci.dev).\n"
+        "- [B](https://b.dev) - B [![ci](https://img.dev/ci.svg)](https://ci.dev).\n",
+        # in-page anchors
+        "- [A](https://a.dev) - See [Tools](#tools).\n- [B](https://b.dev) - See [Tools](#tools).\n",
+        # a description link to a target that only prose outside the lists links
+        "Made with [Qt](https://qt.io).\n\n- [A](https://a.dev) - For [Qt](https://qt.io).\n",
+        # two different targets
+        "- [A](https://a.dev) - For [X](https://x.dev/a).\n- [B](https://b.dev) - For [X](https://x.dev/b).\n",
+    ],
+)
+def test_description_links_silent(markdown: str) -> None:
+    assert lint(markdown, RULE, options=DESCRIPTIONS) == []
+
+
+def test_table_of_contents_links_are_not_compared_with_descriptions() -> None:
+    markdown = (
+        "# List\n\n## Contents\n\n- [Home](https://example.com)\n\n"
+        "## Links\n\n- [A](https://a.dev) - See [home](https://example.com).\n"
+    )
+    assert lint(markdown, RULE, options=DESCRIPTIONS) == []
+
+
 def test_alias_is_the_awesome_lint_id() -> None:
     assert resolve_rule_id("double-link") == [RULE]
 
@@ -143,3 +243,13 @@ def test_corpus_unsafe_fix_removes_only_reported_entries(path) -> None:  # type:
     )
     reported = Counter(d.message.split(" ")[2] for d in result.applied)
     assert removed - reported == Counter()
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
+def test_corpus_description_findings_have_no_fix(path) -> None:  # type: ignore[no-untyped-def]
+    text = path.read_bytes().decode("utf-8-sig")
+    config = config_for(RULE, options=DESCRIPTIONS)
+    result = fix_text(path.name, text, config, unsafe=True)
+    # What remains after removing duplicate entries: description links only, none fixable.
+    assert all(d.fix is None and " also at line " not in d.message for d in result.remaining)
+    assert fix_text(path.name, result.text, config, unsafe=True).text == result.text

@@ -66,12 +66,12 @@ def separated_description(document: Document, entry: Entry) -> DescriptionSpan |
 
 # -- navigation lists ----------------------------------------------------------------------------
 def in_toc(section: Section | None, settings: Settings) -> bool:
-    titles = {title.casefold() for title in settings.toc_titles}
-    while section is not None:
-        if section.heading is not None and section.title.strip().casefold() in titles:
-            return True
-        section = section.parent
-    return False
+    """Whether lists directly in ``section`` are the table of contents. Only the section's own
+    title counts: a list whose ToC heading is an H1 (`# Table of Contents`) has every real section
+    below it, and those are content."""
+    if section is None or section.heading is None:
+        return False
+    return section.title.strip().casefold() in {title.casefold() for title in settings.toc_titles}
 
 
 def is_navigation(entry: Entry, settings: Settings) -> bool:

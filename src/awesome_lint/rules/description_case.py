@@ -99,7 +99,9 @@ def _is_entry_name(token: str, link: Link | None) -> bool:
     word = token.rstrip(".,;:'’").casefold()
     name = link.plain_text.casefold()
     repository = link.url.rstrip("/").rsplit("/", 1)[-1].casefold()
-    return word == name or word == repository or (len(word) > 2 and name.startswith(word))
+    # The name's first word ('goscaf' of 'goscaf cli'), not any prefix ('fast' of 'fastcache').
+    first_word_of_name = len(word) > 2 and name.startswith(word) and not name[len(word) : len(word) + 1].isalnum()
+    return word == name or word == repository or first_word_of_name
 
 
 def _legitimately_lower(token: str) -> bool:
@@ -108,5 +110,8 @@ def _legitimately_lower(token: str) -> bool:
         return True
     if any(char.isupper() or char.isdigit() for char in token):
         return True
-    # identifiers, dotted names and paths: three.js, foo_bar, @scope/pkg, C#-like tokens
-    return any(char in "_./@#" for char in core)
+    # identifiers, dotted names and paths: three.js, foo_bar, @scope/pkg, C#-like tokens,
+    # go-sql-driver/mysql, /usr/bin; a slash alone is prose ('encrypt/decrypt')
+    if any(char in "_.@#" for char in core):
+        return True
+    return "/" in core and ("-" in core or core.startswith("/"))

@@ -1,72 +1,143 @@
-"""duplicate-link: the same target is not listed twice as an entry."""
+"""duplicate-link: the same target is not listed twice as an entry, nor linked twice in descriptions."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, unsafe_fix
-from awesome_lint.document.model import Document, Entry, Section
+from awesome_lint.document.model import Document, Entry, Link, Section
 from awesome_lint.rules._urls import normalize_url
-from awesome_lint.rules.base import Context, NoOptions, Rule
+from awesome_lint.rules.base import Context, Rule
 
 
-class DuplicateLink(Rule[NoOptions]):
-    """The same target is linked by only one entry in the whole list.
+@dataclass(frozen=True)
+class DuplicateLinkOptions:
+    # Also compare the links inside descriptions (off by default: see the rule's documentation).
+    descriptions: bool = False
+
+
+class DuplicateLink(Rule[DuplicateLinkOptions]):
+    """The same target is linked by only one entry in the whole list, and once in descriptions.
 
     What it does:
         Compares the main link of every entry, in every section and sub-list, after normalising
         the URL: http and https, `www.`, a trailing slash, default ports, `utm_*` parameters,
         the `#readme` fragment, the host's case and the case of a GitHub owner and repository
         are not significant. Each later occurrence is reported and points at the first one.
-        In-page anchors (`#...`) and the table of contents (the sections named in `toc-titles`)
-        are not entries and are not compared. Links inside descriptions are not compared either.
+
+        With the option `descriptions = true`, links inside descriptions (the entry's other
+        links) are compared too: a description link to a target that is also another entry's
+        main link is reported and points at that entry; a description link to a target that an
+        earlier description already links is reported and points at the first one.
+
+        Never compared: images, badge links (a link around an image), in-page anchors (`#...`),
+        a description link to the entry's own main link, the items of the table of contents
+        (the lists directly under a section named in `toc-titles`; its sub-sections are
+        content), and links outside list items (introduction, headings, quotes).
+
+        Description links are off by default because on real lists they are cross-references,
+        not duplicates: `inspired by [termui](...)`, `([httpx](...) fork)`, `bindings for
+        [Qt](...)` in two entries (awesome-go.md line 427, awesome-python.md lines 369, 841-842).
+        The npm awesome-lint 2.3.0 skips them too.
 
     Why:
         A project listed twice, often under two sections or with a slightly different URL, makes
-        the list longer without making it better, and the two descriptions drift apart.
+        the list longer without making it better, and the two descriptions drift apart. A
+        description that links a project listed elsewhere sends readers around the list instead
+        of to its entry, and goes stale when the entry changes.
 
     Example:
         ```markdown
         - [Mistune](https://github.com/lepture/mistune) - Fast Markdown parser.
         - [mistune](https://github.com/Lepture/mistune/) - Markdown parser.
+        - [Docs](https://docs.dev) - Guide for [Mistune](https://github.com/lepture/mistune).
         ```
         reports line 2: "Duplicate link: https://github.com/Lepture/mistune/ also at line 1;
-        remove one of them".
+        remove one of them". With `descriptions = true` also line 3: "Duplicate link:
+        https://github.com/lepture/mistune is the entry at line 1; drop this link from the
+        description (keep the text) or link something else".
 
     Fix safety:
-        Unsafe. The fix removes the later entry with its lines (continuation lines and sub-list
-        included). Which of the two entries to keep, and in which section, is the maintainer's
-        call, and the removed entry's description or sub-entries may be worth keeping.
+        Unsafe, and only for a duplicate main link. The fix removes the later entry with its
+        lines (continuation lines and sub-list included). Which of the two entries to keep, and
+        in which section, is the maintainer's call, and the removed entry's description or
+        sub-entries may be worth keeping. A duplicate description link has no fix: whether to
+        unlink the words or rewrite the sentence needs a person.
     """
 
     id = "duplicate-link"
     aliases = ("double-link",)
     summary = "The same target is not listed twice as an entry"
     fixable = True
+    Options = DuplicateLinkOptions
 
-    def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
+    def check(self, document: Document, context: Context[DuplicateLinkOptions]) -> Iterable[Diagnostic]:
         toc_titles = {title.strip().casefold() for title in context.settings.toc_titles}
-        first_seen: dict[str, Entry] = {}
-        for entry in _entries_outside(document.root, toc_titles):
+        entries = list(_entries_outside(document.root, toc_titles))
+        first_entry: dict[str, Entry] = {}  # normalised main-link target -> first entry
+        for entry in entries:
             link = entry.link
-            if link is None or not link.url.strip() or link.url.lstrip().startswith("#"):
+            if link is None or not _comparable(link):
                 continue
             key = normalize_url(link.url)
-            first = first_seen.setdefault(key, entry)
+            first = first_entry.setdefault(key, entry)
             if first is entry:
                 continue
             line = document.line_of(first.start)
             message = f"Duplicate link: {link.url} also at line {line}; remove one of them"
             fix = unsafe_fix(f"Remove this entry (kept at line {line})", _removal(document, entry))
             yield self.diagnostic(document, link.start, link.end, message, fix)
+        if context.options.descriptions:
+            yield from self._check_descriptions(document, entries, first_entry)
+
+    def _check_descriptions(
+        self, document: Document, entries: list[Entry], first_entry: dict[str, Entry]
+    ) -> Iterator[Diagnostic]:
+        first_mention: dict[str, Link] = {}  # normalised target -> first description link
+        for entry in entries:
+            own_key = normalize_url(entry.link.url) if entry.link is not None else None
+            for link in entry.links:
+                if link is entry.link or not _comparable(link):
+                    continue
+                key = normalize_url(link.url)
+                if key == own_key:
+                    continue
+                listed = first_entry.get(key)
+                if listed is not None:
+                    line = document.line_of(listed.start)
+                    message = (
+                        f"Duplicate link: {link.url} is the entry at line {line}; drop this link from "
+                        "the description (keep the text) or link something else"
+                    )
+                    yield self.diagnostic(document, link.start, link.end, message)
+                    continue
+                first = first_mention.setdefault(key, link)
+                if first is link:
+                    continue
+                line = document.line_of(first.start)
+                message = (
+                    f"Duplicate link: {link.url} also in a description at line {line}; "
+                    "link it once (or add it as an entry and drop both description links)"
+                )
+                yield self.diagnostic(document, link.start, link.end, message)
+
+
+def _comparable(link: Link) -> bool:
+    """A link to another page: not an image, a badge link, an in-page anchor or an empty URL."""
+    url = link.url.strip()
+    return bool(url) and not url.startswith("#") and not link.is_image and not link.contains_image
 
 
 def _entries_outside(section: Section, skipped_titles: set[str]) -> Iterator[Entry]:
-    """Entries in document order (blocks of a section come before its sub-sections)."""
-    if section.heading is not None and section.title.strip().casefold() in skipped_titles:
-        return
+    """Entries in document order (blocks of a section come before its sub-sections).
+
+    Only the lists directly under a table-of-contents heading are skipped, not its sub-sections:
+    a list whose ToC is an H1 (`# Table of Contents`, awesome-bert-nlp.md line 12) has every
+    content section below it."""
+    skipped = section.heading is not None and section.title.strip().casefold() in skipped_titles
     for entry_list in section.lists:
-        if not entry_list.in_quote:
+        if not skipped and not entry_list.in_quote:
             yield from entry_list.walk()
     for child in section.children:
         yield from _entries_outside(child, skipped_titles)

@@ -56,7 +56,7 @@ class Title(Rule[TitleOptions]):
     """
 
     id = "title"
-    aliases = ("awesome-heading",)
+    aliases = ("awesome-heading", "no-multiple-toplevel-headings")
     summary = "Exactly one H1, the list's title, in title case"
     Options = TitleOptions
 
