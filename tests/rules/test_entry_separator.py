@@ -71,3 +71,12 @@ def test_table_of_contents_is_exempt() -> None:
 def test_multi_line_entries_in_tight_list_report_their_own_line() -> None:
     text = "# T\n\n## A\n\n- [A](https://a.dev) - Alpha.\n- [B](https://b.dev) — Beta\n  continued.\n"
     assert where(lint(text, RULE)) == [(6, 21, RULE)]
+
+
+def test_prose_after_a_parenthesis_needs_a_separator() -> None:
+    # awesome-bert-nlp: '[Supervised Multimodal Bitransformers ...](https://arxiv.org/abs/1909.02950) (MMBT) by Facebook AI.'
+    text = "# T\n\n## A\n\n- [Foo](https://foo.example) (FOO) by Bar.\n- [Baz](https://baz.example) (deprecated) - A library.\n"
+    found = lint(text, "entry-separator")
+    assert where(found) == [(5, 29, "entry-separator")]
+    assert found[0].message == "Separate the link and the description with ' - ': add it before '(FOO) by Bar.'"
+    assert found[0].fix is None

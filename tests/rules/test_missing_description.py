@@ -29,3 +29,9 @@ def test_options_enable_sublists_and_allow_pattern() -> None:
 
 def test_plain_text_items_are_left_to_entry_link() -> None:
     assert lint("# T\n\n## A\n\n- Just text\n", RULE) == []
+
+
+def test_punctuation_alone_is_not_a_description() -> None:
+    # awesome-bert-nlp: '2. [The Illustrated BERT, ELMo, and co.](https://jalammar.github.io/illustrated-bert/).'
+    text = "# T\n\n## A\n\n- [Foo](https://foo.example).\n- [Bar](https://bar.example) - Bar.\n"
+    assert where(lint(text, "missing-description")) == [(5, 3, "missing-description")]

@@ -35,8 +35,9 @@ class EntrySeparator(Rule[NoOptions]):
         After the main link of an entry, checks the text that introduces the description. It must
         be a space, a hyphen-minus and a space. Reported: en/em dashes (`–`, `—`), `--`, a colon,
         missing or extra spaces, tabs and no-break spaces around the hyphen, and a description
-        glued to the link without any separator (`[Foo](url) A library.`). Text after the link
-        that starts with something other than a letter or digit (`(`, `,`, `/`, a badge, a second
+        glued to the link without any separator (`[Foo](url) A library.`), also after a
+        parenthesis (`[Foo](url) (FOO) by Bar.`). Other text after the link that starts with
+        something other than a letter or digit (`(deprecated) - ...`, `,`, `/`, a badge, a second
         link) is not a description and is left alone. Table-of-contents items are exempt.
 
     Why:
@@ -49,7 +50,8 @@ class EntrySeparator(Rule[NoOptions]):
         Safe: the separator is rewritten to ` - ` when it contains a dash or colon and the
         description that follows is unambiguous (whitespace after the mark, or a letter right
         after it), and when only whitespace separates the link from a description starting with
-        an upper-case letter. Other cases (`[Foo](url)bar`) are reported without a fix.
+        an upper-case letter. Other cases (`[Foo](url)bar`, a parenthesis before the description)
+        are reported without a fix.
     """
 
     id = "entry-separator"
@@ -69,6 +71,13 @@ class EntrySeparator(Rule[NoOptions]):
     def _check_span(self, document: Document, entry: Entry, span: DescriptionSpan) -> Diagnostic | None:
         first = span.text[0]
         if span.mark is None:
+            if first == "(" and _prose_after_parenthesis(span.text):
+                return self.diagnostic(
+                    document,
+                    span.separator_start,
+                    span.start + 1,
+                    f"Separate the link and the description with ' - ': add it before {quote(span.text, 20)}",
+                )
             if not first.isalnum():
                 return None  # a badge, a second link, a parenthesis...: not a description
             fix = None
@@ -91,6 +100,18 @@ class EntrySeparator(Rule[NoOptions]):
                 f"(found '{_visible(span.separator)}')"
             )
         return self.diagnostic(document, span.separator_start, span.start, message, fix)
+
+
+def _prose_after_parenthesis(text: str) -> bool:
+    """`(MMBT) by Facebook AI.`: a parenthesis then words with no separator. `(deprecated) - A
+    library.` has its separator after the parenthesis and is left alone."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            rest = text[index + 1 :].lstrip()
+            return bool(rest) and rest[0].isalpha()
+    return False
 
 
 def _rewrite(span: DescriptionSpan) -> Fix:

@@ -20,13 +20,17 @@ class MissingDescriptionOptions:
     allow_pattern: str = ""
 
 
+_PUNCTUATION_ONLY = " \t\r\n.,:;"
+
+
 class MissingDescription(Rule[MissingDescriptionOptions]):
     """Give every entry a description.
 
     What it does:
         Reports a top-level entry (`- [Name](url)`) with nothing after its link, or with only a
-        separator (`- [Name](url) -`). Exempt: table-of-contents items; entries that have a
-        sub-list (they act as a group title); entries whose link text matches `allow-pattern`;
+        separator or punctuation (`- [Name](url) -`, `- [Name](url).`). Exempt:
+        table-of-contents items; entries that have a sub-list (they act as a group title);
+        entries whose link text matches `allow-pattern`;
         and entries of sub-lists unless `enabled-in-sublists` is set, because real lists
         commonly nest short, self-explanatory items (editions, mirrors, plugins) under a
         described entry. Entries that do not start with a link are left to `entry-link`.
@@ -60,8 +64,8 @@ class MissingDescription(Rule[MissingDescriptionOptions]):
             if entry.parent is not None and entry.parent.depth > 0 and not options.enabled_in_sublists:
                 continue
             span = description_span(document, entry)
-            if span is not None and span.text.strip():
-                continue
+            if span is not None and span.text.strip(_PUNCTUATION_ONLY):
+                continue  # `[Foo](url).` or `[Foo](url):` has no description either
             if allowed is not None and allowed.search(link.plain_text):
                 continue
             yield self.diagnostic(
