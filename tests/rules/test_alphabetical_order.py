@@ -300,3 +300,13 @@ def test_corpus_fix_is_lossless_idempotent_and_complete(path) -> None:  # type: 
         result.text[e.start : e.end] for e in after.entries() if not e.sublists
     )
     assert lint_document(after, config) == []
+
+
+def test_sections_under_an_h1_table_of_contents_are_checked() -> None:
+    # awesome-bert-nlp: '# Table of Contents' is an H1; its own list is navigation, the '##'
+    # sections below it are content.
+    text = (
+        "# Awesome X\n\n# Table of Contents\n\n- [Zeta](#zeta)\n- [Alpha](#alpha)\n\n"
+        "## Zeta\n\n- [B](https://b.example) - B.\n- [A](https://a.example) - A.\n"
+    )
+    assert where(lint(text, "alphabetical-order")) == [(10, 1, "alphabetical-order")]

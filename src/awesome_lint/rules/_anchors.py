@@ -17,7 +17,8 @@ from typing import Any
 from mistune import InlineParser
 from mistune.util import unikey
 
-from awesome_lint.document.model import Document, Heading
+from awesome_lint.document.model import Document, Heading, Section
+from awesome_lint.rules.base import Settings
 
 # General categories github-slugger keeps (everything else is stripped, except ' ' and '-').
 _KEPT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
@@ -130,6 +131,13 @@ def section_key(title: str) -> str:
 def title_matches(heading: Heading, names: tuple[str, ...]) -> bool:
     wanted = {normalize_title(name) for name in names}
     return normalize_title(heading.text) in wanted
+
+
+def in_toc(section: Section | None, settings: Settings) -> bool:
+    """Whether lists directly in ``section`` are the table of contents. Only the section's own
+    title counts: a list whose ToC heading is an H1 (`# Table of Contents`, awesome-bert-nlp.md)
+    has every real section below it, and those are content."""
+    return section is not None and section.heading is not None and title_matches(section.heading, settings.toc_titles)
 
 
 def find_toc_heading(document: Document, toc_titles: tuple[str, ...]) -> Heading | None:

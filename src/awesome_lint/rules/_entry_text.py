@@ -10,7 +10,8 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from awesome_lint.diagnostics import Edit
-from awesome_lint.document.model import Document, Entry, EntryList, Section
+from awesome_lint.document.model import Document, Entry, EntryList
+from awesome_lint.rules._anchors import in_toc
 from awesome_lint.rules.base import Settings
 
 CANONICAL_SEPARATOR = " - "
@@ -65,15 +66,6 @@ def separated_description(document: Document, entry: Entry) -> DescriptionSpan |
 
 
 # -- navigation lists ----------------------------------------------------------------------------
-def in_toc(section: Section | None, settings: Settings) -> bool:
-    """Whether lists directly in ``section`` are the table of contents. Only the section's own
-    title counts: a list whose ToC heading is an H1 (`# Table of Contents`) has every real section
-    below it, and those are content."""
-    if section is None or section.heading is None:
-        return False
-    return section.title.strip().casefold() in {title.casefold() for title in settings.toc_titles}
-
-
 def is_navigation(entry: Entry, settings: Settings) -> bool:
     """A table-of-contents item: in the ToC section, or an in-page anchor link."""
     entry_list = entry.parent

@@ -8,8 +8,9 @@ from typing import Iterable, Iterator, NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, safe_fix
 from awesome_lint.document.model import Document, Entry, EntryList, Section
+from awesome_lint.rules._anchors import in_toc
 from awesome_lint.rules._sorting import KeyStyle, in_order_indexes, sort_key
-from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.base import Context, Rule, Settings
 
 _HAS_ALNUM = re.compile(r"[^\W_]")
 # Only HTML comments (and blank lines) between two lists: one logical list split by the parser.
@@ -95,8 +96,8 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
             ignore_punctuation=options.ignore_punctuation,
             articles=options.articles if options.ignore_articles else (),
         )
-        skipped = {title.strip().casefold() for title in (*context.settings.toc_titles, *options.ignore_sections)}
-        for group in _checked_groups(document, skipped):
+        ignored = {title.strip().casefold() for title in options.ignore_sections}
+        for group in _checked_groups(document, ignored, context.settings):
             diagnostic = self._check_group(document, group, style)
             if diagnostic is not None:
                 yield diagnostic
@@ -126,19 +127,23 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
 # -- which lists ------------------------------------------------------------------------------
 
 
-def _checked_groups(document: Document, skipped: set[str]) -> Iterator[list[EntryList]]:
-    """Every logical list outside the skipped sections, parents before their sub-lists."""
-    for section in _sections_not_skipped(document.root, skipped):
+def _checked_groups(document: Document, ignored: set[str], settings: Settings) -> Iterator[list[EntryList]]:
+    """Every logical list outside the ignored sections (and their sub-sections) and outside the
+    table of contents (its own lists only: an H1 ToC has the real sections below it), parents
+    before their sub-lists."""
+    for section in _sections_not_ignored(document.root, ignored):
+        if in_toc(section, settings):
+            continue
         for group in _logical_lists(document, [lst for lst in section.lists if not lst.in_quote]):
             yield from _with_sublists(document, group)
 
 
-def _sections_not_skipped(section: Section, skipped: set[str]) -> Iterator[Section]:
-    if section.heading is not None and section.title.strip().casefold() in skipped:
+def _sections_not_ignored(section: Section, ignored: set[str]) -> Iterator[Section]:
+    if section.heading is not None and section.title.strip().casefold() in ignored:
         return
     yield section
     for child in section.children:
-        yield from _sections_not_skipped(child, skipped)
+        yield from _sections_not_ignored(child, ignored)
 
 
 def _with_sublists(document: Document, group: list[EntryList]) -> Iterator[list[EntryList]]:

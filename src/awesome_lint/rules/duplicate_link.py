@@ -7,8 +7,9 @@ from typing import Iterable, Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, unsafe_fix
 from awesome_lint.document.model import Document, Entry, Link, Section
+from awesome_lint.rules._anchors import in_toc
 from awesome_lint.rules._urls import normalize_url
-from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.base import Context, Rule, Settings
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,7 @@ class DuplicateLink(Rule[DuplicateLinkOptions]):
     Options = DuplicateLinkOptions
 
     def check(self, document: Document, context: Context[DuplicateLinkOptions]) -> Iterable[Diagnostic]:
-        toc_titles = {title.strip().casefold() for title in context.settings.toc_titles}
-        entries = list(_entries_outside(document.root, toc_titles))
+        entries = list(_entries_outside(document.root, context.settings))
         first_entry: dict[str, Entry] = {}  # normalised main-link target -> first entry
         for entry in entries:
             link = entry.link
@@ -129,18 +129,15 @@ def _comparable(link: Link) -> bool:
     return bool(url) and not url.startswith("#") and not link.is_image and not link.contains_image
 
 
-def _entries_outside(section: Section, skipped_titles: set[str]) -> Iterator[Entry]:
-    """Entries in document order (blocks of a section come before its sub-sections).
-
-    Only the lists directly under a table-of-contents heading are skipped, not its sub-sections:
-    a list whose ToC is an H1 (`# Table of Contents`, awesome-bert-nlp.md line 12) has every
-    content section below it."""
-    skipped = section.heading is not None and section.title.strip().casefold() in skipped_titles
+def _entries_outside(section: Section, settings: Settings) -> Iterator[Entry]:
+    """Entries outside the table of contents, in document order (blocks of a section come before
+    its sub-sections)."""
+    skipped = in_toc(section, settings)
     for entry_list in section.lists:
         if not skipped and not entry_list.in_quote:
             yield from entry_list.walk()
     for child in section.children:
-        yield from _entries_outside(child, skipped_titles)
+        yield from _entries_outside(child, settings)
 
 
 def _removal(document: Document, entry: Entry) -> Edit:
