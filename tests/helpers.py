@@ -9,7 +9,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.build import build_document
 from awesome_lint.fix import FixResult, fix_text
 from awesome_lint.linter import LintConfig, lint_document
-from awesome_lint.rules import Settings
+from awesome_lint.rules import Settings, rules_by_id
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -19,6 +19,8 @@ def corpus_files() -> list[Path]:
 
 
 def config_for(*rules: str, options: dict[str, Any] | None = None, settings: Settings | None = None) -> LintConfig:
+    unknown = [rule for rule in (*rules, *(options or {})) if rule not in rules_by_id()]
+    assert not unknown, f"unknown rule ids {unknown}: a test of a misspelled rule would pass for the wrong reason"
     return LintConfig(
         select=frozenset(rules) if rules else None,
         rule_options=options or {},

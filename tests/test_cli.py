@@ -579,3 +579,14 @@ def test_github_command_outside_actions_is_a_one_line_error(monkeypatch: pytest.
     assert capsys.readouterr().out == (  # the Action's log: stdout
         "awesome-lint: error: GITHUB_EVENT_NAME is not set: run this inside a GitHub Actions workflow\n"
     )
+
+
+def test_diff_splits_lines_at_newlines_only(tmp_path: Path) -> None:
+    # str.splitlines would also split at U+2028 and produce a patch(1) cannot apply.
+    before = "# Awesome X\n\n- [A](https://a.example) - x\u2028y\n- [B](https://b.example) - b\n"
+    after = before.replace(" - b\n", " - B.\n")
+    diff = unified_diff("list.md", before, after)
+    assert diff == (
+        "--- list.md\n+++ list.md\n@@ -1,4 +1,4 @@\n # Awesome X\n \n"
+        " - [A](https://a.example) - x\u2028y\n-- [B](https://b.example) - b\n+- [B](https://b.example) - B.\n"
+    )

@@ -89,7 +89,8 @@ def list_repo(tmp_path: Path) -> Path:
     repo.mkdir()
     (repo / "README.md").write_text(BROKEN_LIST)
     (repo / ".awesome-lint.toml").write_text(LIST_CONFIG)
-    (repo / "CONTRIBUTING.md").write_text("no list here\n")  # not the list: the hooks leave it alone
+    # Not the list: the hooks leave it alone, although it breaks the selected rules.
+    (repo / "CONTRIBUTING.md").write_text("# Contributing\n\n- [B](https://b.example) - b\n- [A](https://a.example) - a\n")
     git("init", "-q", "-b", "main", cwd=repo)
     git("add", "-A", cwd=repo)
     return repo

@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+from awesome_lint.report import rule_url
 from awesome_lint.rules import RULES, Rule
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +37,8 @@ def rules_table() -> str:
         aliases = ", ".join(f"`{alias}`" for alias in rule.aliases)
         default = "on" if rule.default_enabled else "off"
         severity = " (warning)" if rule.severity.value == "warning" else ""
-        rows.append(f"| `{rule.id}` | {rule.summary.rstrip('.')}{severity} | {aliases} | {fix_column(rule)} | {default} |")
+        anchor = f'<a id="rule-{rule.id}"></a>'
+        rows.append(f"| {anchor}`{rule.id}` | {rule.summary.rstrip('.')}{severity} | {aliases} | {fix_column(rule)} | {default} |")
     return "\n".join(rows)
 
 
@@ -48,6 +50,13 @@ def test_rule_table_matches_the_registry() -> None:
     assert readme_table(README.read_text(encoding="utf-8")) == rules_table(), (
         "README.md's rule table is out of date: run `python tests/test_readme.py`"
     )
+
+
+def test_report_urls_point_at_the_rule_in_the_readme() -> None:
+    readme = README.read_text(encoding="utf-8")
+    for rule in RULES:
+        fragment = rule_url(rule.id).split("#", 1)[1]
+        assert f'<a id="{fragment}"></a>' in readme, rule.id
 
 
 def test_every_rule_documents_what_it_does_and_its_fix_safety() -> None:

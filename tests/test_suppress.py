@@ -354,7 +354,7 @@ def test_end_to_end_indented_ignore_covers_the_next_item_only() -> None:
     ]
 
 
-def test_unknown_suppression_is_a_rule_that_can_be_ignored() -> None:
+def test_end_to_end_unknown_suppression_is_a_rule_that_can_be_ignored() -> None:
     markdown = "# T\n\n<!--lint disable alphabetical-orde-->\n\n- [B](https://b.example) - B.\n- [A](https://a.example) - A.\n"
     assert where(lint(markdown, "alphabetical-order", UNKNOWN_SUPPRESSION)) == [
         (3, 18, UNKNOWN_SUPPRESSION),
@@ -363,6 +363,11 @@ def test_unknown_suppression_is_a_rule_that_can_be_ignored() -> None:
     assert where(lint(markdown, "alphabetical-order")) == [(5, 1, "alphabetical-order")]
 
 
-def test_ids_of_awesome_lint_rules_we_do_not_implement_are_accepted_silently() -> None:
+def test_end_to_end_ids_of_awesome_lint_rules_we_do_not_implement_are_accepted_silently() -> None:
     markdown = "# T\n\n<!--lint disable no-dead-urls awesome-git-repo-age-->\n\n- [B](https://b.example) - B.\n"
+    assert where(lint(markdown, "description-period", UNKNOWN_SUPPRESSION)) == []
+
+
+def test_end_to_end_unknown_suppression_warnings_obey_disable_comments() -> None:
+    markdown = "# T\n\n<!--lint disable unknown-suppression-->\n\n<!--lint disable nope-->\n"
     assert where(lint(markdown, "description-period", UNKNOWN_SUPPRESSION)) == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,13 +204,23 @@ def show_rule(name: str) -> int:
 
 
 # -- finding files -----------------------------------------------------------------------------
+def _current_directory() -> Path:
+    try:
+        return Path.cwd()
+    except OSError as error:  # the directory was deleted under the shell
+        raise FatalError(f"cannot read the current directory ({error.strerror or error})") from None
+
+
 def default_targets(directory: Path) -> list[str]:
-    for name in ("README.md", "readme.md"):
-        if (directory / name).is_file():
-            return [name]
-    for candidate in sorted(directory.iterdir()):
-        if candidate.name.lower() in ("readme.md", "readme.markdown") and candidate.is_file():
-            return [candidate.name]
+    try:
+        for name in ("README.md", "readme.md"):
+            if (directory / name).is_file():
+                return [name]
+        for candidate in sorted(directory.iterdir()):
+            if candidate.name.lower() in ("readme.md", "readme.markdown") and candidate.is_file():
+                return [candidate.name]
+    except OSError as error:
+        raise FatalError(f"cannot read the current directory ({error.strerror or error})") from None
     raise FatalError(f"no README.md in {directory}; give the Markdown files to lint")
 
 
@@ -280,7 +291,9 @@ class ConfigCache:
     def for_file(self, path: str) -> LintConfig:
         from awesome_lint.config import load_config
 
-        directory = Path(path).resolve().parent
+        # With --config there is one configuration; otherwise the search starts from the file's
+        # own folder (not a symlink target's), as load_config walks up from there.
+        directory = Path("--config") if self._config_path else Path(path).absolute().parent
         if directory not in self._by_directory:
             self._by_directory[directory] = load_config(Path(path), self._config_path, self._overrides)
         return self._by_directory[directory]
@@ -308,7 +321,7 @@ class Run:
 
 def run_check(options: argparse.Namespace) -> int:
     configs = ConfigCache(options.config, cli_overrides(options))
-    paths = options.paths or default_targets(Path.cwd())
+    paths = options.paths or default_targets(_current_directory())
     files, errors = expand_paths(paths)
     for message in errors:
         print_error(message)
@@ -396,8 +409,8 @@ def unified_diff(path: str, before: str, after: str, bom: bool = False) -> str:
 
     prefix = "\ufeff" if bom else ""  # so a hunk touching line 1 matches the file's bytes
     lines = difflib.unified_diff(
-        (prefix + before).splitlines(keepends=True),
-        (prefix + after).splitlines(keepends=True),
+        _lines(prefix + before),
+        _lines(prefix + after),
         fromfile=path,
         tofile=path,
     )
@@ -405,6 +418,15 @@ def unified_diff(path: str, before: str, after: str, bom: bool = False) -> str:
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines ending at '\n' only: str.splitlines also splits at U+2028, form feeds and the like,
+    which patch(1) does not."""
+    return _LINE.findall(text)
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
 # -- output ------------------------------------------------------------------------------------

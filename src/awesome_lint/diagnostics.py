@@ -6,6 +6,7 @@ the file). Lines and columns are 1-based; columns count characters (code points)
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import NamedTuple
 
@@ -23,11 +24,6 @@ class Applicability(str, Enum):
 class Position(NamedTuple):
     line: int
     column: int
-
-
-class Span(NamedTuple):
-    start: int
-    end: int
 
 
 class Edit(NamedTuple):
@@ -61,6 +57,17 @@ class Diagnostic(NamedTuple):
     @property
     def column(self) -> int:
         return self.location.column
+
+
+_BARE_LF = re.compile(r"(?<!\r)\n")
+
+
+def with_newline(content: str, newline: str) -> str:
+    """Rules write new lines in edits as '\\n': convert them to the file's own line ending.
+
+    Text a rule copied from the file (a moved entry) already has the file's CRLFs: keep those.
+    """
+    return _BARE_LF.sub(newline, content) if newline != "\n" else content
 
 
 def safe_fix(message: str, *edits: Edit) -> Fix:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, with_newline
 from awesome_lint.document.build import build_document
 from awesome_lint.linter import DEFAULT_CONFIG, LintConfig, lint_document
 from awesome_lint.repository import RepositoryFiles
@@ -72,19 +71,9 @@ def select_fixes(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    # Two insertions at the same point, or an insertion inside a replaced span, also conflict.
-    return a[0] < b[1] and b[0] < a[1] or a[0] == b[0] or (a[0] == a[1] and b[0] < a[0] < b[1])
-
-
-_BARE_LF = re.compile(r"(?<!\r)\n")
-
-
-def with_newline(content: str, newline: str) -> str:
-    """Rules write new lines as '\\n': convert them to the file's own line ending.
-
-    Text a rule copied from the file (a moved entry) already has the file's CRLFs: keep those.
-    """
-    return _BARE_LF.sub(newline, content) if newline != "\n" else content
+    # Spans that share text conflict, and so do two edits at the same point (two insertions, or an
+    # insertion where a replacement starts): their order would be arbitrary.
+    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
 
 
 def _fixed_by(chosen: list[Diagnostic], diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -10,6 +10,7 @@ from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document
 from awesome_lint.repository import RepositoryFiles
 from awesome_lint.rules import RULES, Context, Rule, Settings
+from awesome_lint.suppress import apply_suppressions
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,6 @@ DEFAULT_CONFIG = LintConfig()
 def lint_document(
     document: Document, config: LintConfig = DEFAULT_CONFIG, repository: RepositoryFiles | None = None
 ) -> list[Diagnostic]:
-    from awesome_lint.suppress import apply_suppressions
-
     found: list[Diagnostic] = []
     enabled = config.enabled_rules()
     for rule_class in enabled:

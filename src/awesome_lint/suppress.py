@@ -83,8 +83,8 @@ def apply_suppressions(document: Document, diagnostics: list[Diagnostic]) -> lis
         return diagnostics + warnings
     timeline = _Timeline(markers)
     ignored = _IgnoredRanges(marker for marker in markers if marker.verb == "ignore")
-    kept = [d for d in diagnostics if timeline.allows(d) and not ignored.covers(d)]
-    return kept + warnings
+    # The warnings about the comments themselves obey the comments too.
+    return [d for d in diagnostics + warnings if timeline.allows(d) and not ignored.covers(d)]
 
 
 def collect_markers(document: Document) -> tuple[list[Marker], list[Diagnostic]]:

@@ -8,13 +8,12 @@ import tempfile
 from pathlib import Path
 
 from awesome_lint.diagnostics import FatalError
-
-_BOM = b"\xef\xbb\xbf"
+from awesome_lint.document.load import BOM
 
 
 def encode_markdown(text: str, bom: bool) -> bytes:
     """The inverse of ``decode_markdown``: line endings are already in ``text``."""
-    return (_BOM if bom else b"") + text.encode("utf-8")
+    return (BOM if bom else b"") + text.encode("utf-8")
 
 
 def atomic_write(path: str | Path, data: bytes) -> None:

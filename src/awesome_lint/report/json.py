@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Iterable, Mapping
 
-from awesome_lint.diagnostics import Diagnostic, Fix, Position
+from awesome_lint.diagnostics import Diagnostic, Fix, Position, with_newline
 from awesome_lint.report import FileResult, LineIndex, rule_url, sort_diagnostics
 from awesome_lint.report.text import rule_counts
-
-
-_BARE_LF = re.compile(r"(?<!\r)\n")  # as in fix.with_newline: rules write '\n', copied text keeps CRLF
 
 
 def _location(position: Position) -> dict[str, int]:
@@ -26,7 +22,7 @@ def _fix(fix: Fix | None, index: LineIndex, newline: str) -> dict[str, Any] | No
         "message": fix.message,
         "edits": [
             {
-                "content": _BARE_LF.sub(newline, edit.content) if newline != "\n" else edit.content,
+                "content": with_newline(edit.content, newline),
                 "location": _location(index.position(edit.start)),
                 "end_location": _location(index.position(edit.end)),
             }
