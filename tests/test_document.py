@@ -151,6 +151,20 @@ def test_bare_marker_badge_before_link_and_comment_between_items() -> None:
     ]
 
 
+def test_badge_links_and_images_are_not_names() -> None:
+    document = build_document(
+        "t.md",
+        "# Awesome X [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
+        "- [![Build](https://ci.example/badge.svg)](https://ci.example) [Name](https://x.example) - Desc.\n"
+        "- [![logo](https://l.example/l.png) Tool](https://t.example) - Desc.\n",
+    )
+    assert [h.text for h in document.headings] == ["Awesome X"]
+    badge_first, logo = document.entries()
+    assert badge_first.link is not None and (badge_first.link.plain_text, badge_first.link_first) == ("Name", True)
+    assert badge_first.description == "Desc."
+    assert logo.link is not None and logo.link.plain_text == "Tool"
+
+
 def test_text_before_link_is_not_link_first() -> None:
     document = build_document("t.md", "- See [X](http://x) - y.\n- [Y](http://y)\n")
     first, second = document.entries()

@@ -435,6 +435,7 @@ def _is_top_level(link: Link, links: list[Link]) -> bool:
 
 
 def _plain_text(tokens: list[dict[str, Any]]) -> str:
+    """The visible text of inline tokens: markup and images left out."""
     parts: list[str] = []
     for token in tokens:
         kind = token["type"]
@@ -443,7 +444,7 @@ def _plain_text(tokens: list[dict[str, Any]]) -> str:
         elif kind in ("softbreak", "linebreak"):
             parts.append(" ")
         elif kind == "image":
-            parts.append(_plain_text(token.get("children", [])))
+            continue  # alt text is not shown: a badge is not a name
         elif "children" in token:
             parts.append(_plain_text(token["children"]))
     return "".join(parts)
