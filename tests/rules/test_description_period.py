@@ -64,3 +64,11 @@ def test_lazy_last_line_is_not_fixed() -> None:
 def test_crlf_file() -> None:
     text = entry("A library").replace("\n", "\r\n")
     assert fixed(text, RULE).text == entry("A library.").replace("\n", "\r\n")
+
+
+def test_a_deep_contents_heading_is_not_the_table_of_contents() -> None:
+    text = (
+        "# T\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n- [Foo](https://foo.dev) - A.\n\n"
+        "#### Contents\n\n- [Bar](https://bar.dev) - b\n"
+    )
+    assert where(lint(text, "description-period")) == [(13, 28, "description-period")]

@@ -133,16 +133,20 @@ def title_matches(heading: Heading, names: tuple[str, ...]) -> bool:
     return normalize_title(heading.text) in wanted
 
 
+_TOC_MAX_LEVEL = 3  # a '#### Contents' deep in the list is a section like any other
+
+
 def in_toc(section: Section | None, settings: Settings) -> bool:
     """Whether lists directly in ``section`` are the table of contents. Only the section's own
     title counts: a list whose ToC heading is an H1 (`# Table of Contents`, awesome-bert-nlp.md)
     has every real section below it, and those are content."""
-    return section is not None and section.heading is not None and title_matches(section.heading, settings.toc_titles)
+    heading = section.heading if section is not None else None
+    return heading is not None and heading.level <= _TOC_MAX_LEVEL and title_matches(heading, settings.toc_titles)
 
 
 def find_toc_heading(document: Document, toc_titles: tuple[str, ...]) -> Heading | None:
     """The first heading (H1 to H3) titled like a table of contents."""
     for heading in document.headings:
-        if heading.level <= 3 and title_matches(heading, toc_titles):
+        if heading.level <= _TOC_MAX_LEVEL and title_matches(heading, toc_titles):
             return heading
     return None

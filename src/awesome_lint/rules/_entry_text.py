@@ -66,14 +66,6 @@ def separated_description(document: Document, entry: Entry) -> DescriptionSpan |
 
 
 # -- navigation lists ----------------------------------------------------------------------------
-def is_navigation(entry: Entry, settings: Settings) -> bool:
-    """A table-of-contents item: in the ToC section, or an in-page anchor link."""
-    entry_list = entry.parent
-    if entry_list is not None and in_toc(entry_list.section, settings):
-        return True
-    return entry.link is not None and entry.link.url.startswith("#")
-
-
 def top_level_lists(document: Document) -> list[EntryList]:
     return [entry_list for entry_list in document.lists if not entry_list.in_quote]
 
