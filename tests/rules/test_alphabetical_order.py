@@ -273,9 +273,59 @@ def test_fix_keeps_markup_emoji_and_empty_items() -> None:
 
 
 def test_sort_key_defaults() -> None:
-    assert sort_key("The Go 10 Book", KeyStyle()) == "go 0210 book"
-    assert sort_key("🚀 **Alpha**", KeyStyle()) == "alpha"
-    assert sort_key("A", KeyStyle()) == "a"  # a lone article is the name
+    assert sort_key("The Go 10 Book", KeyStyle()) == ("go 0210 book", "go 0210 book")
+    assert sort_key("🚀 **Alpha**", KeyStyle()) == ("alpha", "alpha")
+    assert sort_key("A", KeyStyle()) == ("a", "a")  # a lone article is the name
+    assert sort_key("**The Book**", KeyStyle()) == ("book", "book")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("A-Frame", "a frame"),  # the article is stripped only when whitespace follows it
+        ("A/B Street", "a b street"),
+        ("The-Way", "the way"),
+        ("An\tApple", "apple"),
+        ("Éclair", "eclair"),  # accents fold
+        ("üWave", "uwave"),
+        ("µStreamer", "ustreamer"),  # the micro sign is a Latin u, not a Greek mu
+        ("ﬁle", "file"),  # NFKD: compatibility characters
+    ],
+)
+def test_sort_key_articles_and_accents(name: str, key: str) -> None:
+    assert sort_key(name, KeyStyle())[0] == key
+
+
+def test_sort_key_keeps_accents_as_a_tie_breaker() -> None:
+    assert sort_key("Éclair", KeyStyle()) == ("eclair", "éclair")
+    assert sort_key("Eclair", KeyStyle()) < sort_key("Éclair", KeyStyle()) < sort_key("Eclairs", KeyStyle())
+    assert sort_key("same", KeyStyle()) == sort_key("Same", KeyStyle())  # case still does not count
+
+
+def test_article_before_punctuation_is_part_of_the_name() -> None:
+    markdown = "- [Zdog](https://z.dev)\n- [A-Frame](https://a.dev)\n- [Babylon.js](https://b.dev)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: 'Zdog' should come after 'Babylon.js' (line 3)"]
+    assert fixed(markdown, RULE).text == (
+        "- [A-Frame](https://a.dev)\n- [Babylon.js](https://b.dev)\n- [Zdog](https://z.dev)\n"
+    )
+    assert messages("- [A/B Street](https://a.dev)\n- [Bevy](https://b.dev)\n") == []
+    assert messages("- [Bevy](https://b.dev)\n- [A/B Street](https://a.dev)\n") == [
+        "Sort entries alphabetically: 'Bevy' should come after 'A/B Street' (line 2)"
+    ]
+
+
+def test_accents_do_not_count() -> None:
+    assert messages("- [Éclair](https://e.dev)\n- [Fast](https://f.dev)\n") == []
+    assert messages("- [Fast](https://f.dev)\n- [Éclair](https://e.dev)\n") == [
+        "Sort entries alphabetically: 'Fast' should come after 'Éclair' (line 2)"
+    ]
+    markdown = "- [Tau](https://t.dev)\n- [Vue](https://v.dev)\n- [üWave](https://u.dev)\n"
+    assert fixed(markdown, RULE).text == "- [Tau](https://t.dev)\n- [üWave](https://u.dev)\n- [Vue](https://v.dev)\n"
+
+
+def test_names_differing_only_in_accents_sort_deterministically() -> None:
+    markdown = "- [Éclair](https://1.dev)\n- [Eclair](https://2.dev)\n"
+    assert fixed(markdown, RULE).text == "- [Eclair](https://2.dev)\n- [Éclair](https://1.dev)\n"
 
 
 def test_in_order_indexes_finds_a_longest_sorted_run() -> None:
@@ -310,3 +360,38 @@ def test_sections_under_an_h1_table_of_contents_are_checked() -> None:
         "## Zeta\n\n- [B](https://b.example) - B.\n- [A](https://a.example) - A.\n"
     )
     assert where(lint(text, "alphabetical-order")) == [(10, 1, "alphabetical-order")]
+
+
+def test_ignore_comment_above_the_first_entry_moves_with_it() -> None:
+    markdown = "<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
+    result = fixed(markdown, RULE)
+    assert result.text == "- [Alpha](https://a.io) - y.\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n"
+    assert result.remaining == []
+
+
+def test_ignore_comment_above_the_first_sub_entry_moves_with_it() -> None:
+    markdown = (
+        "- [Parent](https://p.io) - P.\n"
+        "  <!--lint ignore entry-link-->\n"
+        "  - [Zeta](https://z.io) - x.\n"
+        "  - [Alpha](https://a.io) - y.\n"
+    )
+    assert fixed(markdown, RULE).text == (
+        "- [Parent](https://p.io) - P.\n"
+        "  - [Alpha](https://a.io) - y.\n"
+        "  <!--lint ignore entry-link-->\n"
+        "  - [Zeta](https://z.io) - x.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "<!--lint ignore entry-link-->\n\n",  # a blank line: about the list, not the entry
+        "<!-- keep this list sorted -->\n",  # not a lint ignore comment
+        "<!--lint disable entry-link-->\n",
+    ],
+)
+def test_other_comments_above_the_first_entry_stay(above: str) -> None:
+    markdown = above + "- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
+    assert fixed(markdown, RULE).text == above + "- [Alpha](https://a.io) - y.\n- [Zeta](https://z.io) - x.\n"

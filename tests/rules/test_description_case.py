@@ -72,3 +72,25 @@ def test_sections_under_an_h1_table_of_contents_are_content() -> None:
         "## Papers\n\n- [Foo](https://example.com/foo) - a paper.\n"
     )
     assert where(lint(text, RULE)) == [(9, 36, RULE)]
+
+
+def test_words_in_underscore_or_strikethrough_emphasis_are_checked_without_the_markers() -> None:
+    for description, column, token in (
+        ("_a_ library.", 37, "a"),
+        ("~~a~~ library.", 38, "a"),
+        ("__fast__, small.", 38, "fast"),
+        ("_~~a~~_.", 39, "a."),  # trailing punctuation stays, as for a plain "a."
+    ):
+        found = lint(entry(description), RULE)
+        assert [(d.line, d.column) for d in found] == [(5, column)], description
+        assert found[0].message == (
+            f"Start the description with an upper-case letter: '{token}' should be "
+            f"'{token[0].upper()}{token[1:]}' (or a name written in lower case, such as 'npm')"
+        )
+    assert fixed(entry("_a_ library."), RULE).text == entry("_A_ library.")
+    assert fixed(entry("~~a~~ library."), RULE).text == entry("~~A~~ library.")
+
+
+def test_identifiers_inside_emphasis_are_still_identifiers() -> None:
+    for description in ("_foo_bar_ wrapper.", "_three.js_ helpers.", "~~npm~~ client.", "_foo_ is its own name."):
+        assert lint(entry(description), RULE) == [], description

@@ -23,6 +23,7 @@ def test_accepted_endings_are_silent() -> None:
         "Really?",
         "And so on…",
         "Email client. (Fork of Nylas Mail)",
+        "Web framework. *(You might like [awesome-meteor](https://github.com/Urigo/awesome-meteor))*",
         "Deprecated (use Bar instead.)",
         "**Archived.**",
         'Said "hello."',
@@ -45,6 +46,32 @@ def test_endings_reported_without_fix() -> None:
 def test_link_and_parenthesis_endings_get_a_period() -> None:
     assert fixed(entry("Client for [Jira](https://jira.dev)"), RULE).text == entry("Client for [Jira](https://jira.dev).")
     assert fixed(entry("Tool (deprecated)"), RULE).text == entry("Tool (deprecated).")
+
+
+def test_url_in_a_link_at_the_end_does_not_block_the_fix() -> None:
+    for description in (
+        "A library (see [docs](https://x.dev))",
+        "A library (see [https://x.dev](https://x.dev))",  # a URL as link text is not prose
+        "A library (see <https://x.dev>)",
+        "A library (see [docs][x])\n\n[x]: https://x.dev",
+        "A library (see [docs](https://x.dev 'www.x.dev'))",
+    ):
+        text = entry(description)
+        found = lint(text, RULE)
+        assert where(found) == [(5, 27 + len(description.split("\n")[0]), RULE)], description
+        position = text.index(")\n") + 1 if "\n\n" in description else len(text) - 1
+        assert fixed(text, RULE).text == text[:position] + "." + text[position:], description
+
+
+def test_bare_url_at_the_end_still_blocks_the_fix() -> None:
+    for description in (
+        "Home https://foo.dev",
+        "A library (see https://x.dev)",
+        "See [docs](https://x.dev),https://y.dev",
+        "See [docs](https://x.dev)www.y.dev",
+    ):
+        found = lint(entry(description), RULE)
+        assert len(found) == 1 and found[0].fix is None, description
 
 
 def test_multi_line_description_gets_period_on_last_line_before_trailing_spaces() -> None:

@@ -43,3 +43,28 @@ def test_no_fix_when_next_item_would_become_a_sublist() -> None:
     text = "# T\n\n-    [A](https://a.dev) - A.\n  - [B](https://b.dev) - B.\n"
     found = lint(text, RULE)
     assert len(found) == 1 and found[0].fix is None
+
+
+def test_glued_bullet_in_a_deep_sub_list_is_fixed() -> None:
+    text = "- [Foo](https://foo.dev) - A.\n    -[Bar](https://bar.dev) - B.\n"
+    found = lint(text, RULE)
+    assert where(found) == [(2, 5, RULE)]
+    assert found[0].message == "Put a space after the bullet '-': without it the line is not a list item"
+    result = fixed(text, RULE)
+    assert result.text == "- [Foo](https://foo.dev) - A.\n    - [Bar](https://bar.dev) - B.\n"
+    assert shape(result.text) == [(0, "https://foo.dev"), (1, "https://bar.dev")]
+    nested = "- [Foo](https://foo.dev) - A.\n  - [Sub](https://s.dev) - S.\n      +[Bar](https://bar.dev) - B.\n"
+    assert where(lint(nested, RULE)) == [(3, 7, RULE)]
+    after_blank = "- [Foo](https://foo.dev) - A.\n\n    -[Bar](https://bar.dev) - B.\n"
+    assert where(lint(after_blank, RULE)) == [(3, 5, RULE)]
+
+
+def test_deep_glued_bullets_in_code_are_silent() -> None:
+    for text in (
+        "Text.\n\n    -[x](y) in top-level indented code\n",
+        "- [Foo](https://foo.dev) - A.\n\n      -[x](y) in indented code of the item\n",
+        "- [Foo](https://foo.dev) - A.\n\n  ```\n    -[x](y) in fenced code of the item\n  ```\n",
+        "- [Foo](https://foo.dev) - A.\n\n  ~~~md\n  -[x](y)\n  ~~~\n",
+        "Paragraph\n    -[x](y) continued outside a list.\n",
+    ):
+        assert lint(text, RULE) == [], text

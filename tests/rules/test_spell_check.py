@@ -24,7 +24,7 @@ def test_reports_misspelled_names_in_a_description_with_position_and_message() -
 @pytest.mark.parametrize(
     ("wrong", "right"),
     [("NodeJS", "Node.js"), ("nodejs", "Node.js"), ("OSX", "macOS"), ("Mac OS X", "macOS"),
-     ("Postgres", "PostgreSQL"), ("Youtube", "YouTube"), ("StackOverflow", "Stack Overflow"),
+     ("postgresql", "PostgreSQL"), ("postgres", "Postgres"), ("Youtube", "YouTube"), ("StackOverflow", "Stack Overflow"),
      ("c++", "C++"), ("ios", "iOS"), ("Typescript", "TypeScript")],
 )
 def test_each_variant_is_fixed_to_the_correct_spelling(wrong: str, right: str) -> None:
@@ -56,6 +56,11 @@ def test_headings_and_link_texts_are_prose() -> None:
         "![github](https://img.shields.io/badge.svg) badge alt text.\n",  # image alt text
         "Uses [the API][github] here.\n\n[github]: https://github.com\n",  # reference label and definition
         "I react quickly to a swift rust problem.\n",  # context-only words without context
+        "Pure Go Postgres driver; Postgres and PostgreSQL are both names.\n",
+        # git as the command or its objects (awesome-go.md lines 3037, 2984):
+        "- [hub](https://github.com/github/hub) - wrap git commands with additional functionality.\n",
+        "- [gitbatch](https://github.com/isacikgoz/gitbatch) - manage your git repositories in one place.\n",
+        "Analyze git commit messages and show git history, git diff and git tags.\n",
     ],
 )
 def test_does_not_report_outside_prose_or_correct_spellings(markdown: str) -> None:
@@ -79,7 +84,7 @@ def test_leading_context_phrase_makes_a_context_only_word_a_finding() -> None:
 
 
 def test_disable_option_turns_an_entry_off() -> None:
-    assert messages("Hosted on Github, with git.\n", disable=("GitHub",)) == [
+    assert messages("Hosted on Github, with git hosting.\n", disable=("GitHub",)) == [
         (1, 24, 'Text "git" should be written as "Git" (if referring to the technology)')
     ]
 
@@ -117,3 +122,13 @@ def test_parse_spellings_rejects_a_line_without_equals() -> None:
 def test_slash_is_glue_only_inside_path_like_tokens() -> None:
     markdown = "Drivers go-sql-driver/mysql and tls/http1.x/websocket; chat (Slack/StackOverflow) and RSS/ATOM feeds.\n"
     assert [m[2].split('"')[1] for m in messages(markdown)] == ["StackOverflow", "ATOM"]
+
+
+def test_git_is_reported_only_where_it_names_the_product() -> None:
+    assert messages("A git client, git hosting and a git GUI, built with git.\n") == [
+        (1, 3, 'Text "git" should be written as "Git" (if referring to the technology)'),
+        (1, 15, 'Text "git" should be written as "Git" (if referring to the technology)'),
+        (1, 33, 'Text "git" should be written as "Git" (if referring to the technology)'),
+        (1, 53, 'Text "git" should be written as "Git" (if referring to the technology)'),
+    ]
+    assert fixed("Lightweight git server.\n", RULE).text == "Lightweight Git server.\n"

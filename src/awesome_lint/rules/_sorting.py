@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from typing import NamedTuple, Sequence
 
 _NON_WORD = re.compile(r"[\W_]+")  # punctuation, spaces, emoji, symbols
 _DIGITS = re.compile(r"(\d+)")
+_LEADING_PUNCTUATION = re.compile(r"[\W_]*")
+_FIRST_WORD = re.compile(r"(\S+?)\s")  # a word and the whitespace right after it
+_HAS_WORD = re.compile(r"[^\W_]")
+# The micro sign stands for a Latin 'u' in names (µTorrent, µStreamer); NFKD would make it a
+# Greek mu, which sorts after every Latin letter.
+_LATIN_STAND_INS = str.maketrans({"\u00b5": "u"})
 
-SortKey = str
+# (accent-folded key, key with accents): entries compare by the first; the second only breaks
+# ties between names that differ in accents alone ("Eclair" / "Éclair"), so the order of two
+# different names never depends on where they happen to stand.
+SortKey = tuple[str, str]
 
 
 class KeyStyle(NamedTuple):
@@ -20,17 +30,29 @@ class KeyStyle(NamedTuple):
 
 
 def sort_key(name: str, style: KeyStyle) -> SortKey:
-    """The string entries are compared by: 'The Go 10 Book' -> 'go 0210 book' by default.
+    """What entries are compared by: 'The Go 10 Book' -> ('go 0210 book', 'go 0210 book') by default.
 
-    With ``ignore_punctuation`` every run of punctuation, spaces and emoji becomes one space, so
+    Accents do not count ('Éclair' sorts as 'eclair', 'üWave' as 'uwave': NFKD, then combining
+    marks dropped); the key with accents kept breaks ties. A leading article is dropped only
+    when whitespace follows it ('The Book' under B, but 'A-Frame' under A). With
+    ``ignore_punctuation`` every run of punctuation, spaces and emoji becomes one space, so
     leading markup and emoji do not count and ``go-kit`` sorts like ``go kit`` (word by word:
     before ``go2``, which is before ``gokit``, as in a plain character-by-character sort).
     """
+    return (_key_text(_fold_accents(name), style), _key_text(name, style))
+
+
+def _fold_accents(text: str) -> str:
+    text = text.translate(_LATIN_STAND_INS)
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def _key_text(name: str, style: KeyStyle) -> str:
     # lower(), not casefold(): casefold turns the micro sign into a Greek mu and 'ß' into 'ss'.
     text = name.lower() if style.ignore_case else name
+    text = _strip_article(text, style)
     if style.ignore_punctuation:
         text = _NON_WORD.sub(" ", text).strip()
-    text = _strip_article(text, style)
     if style.natural_numbers:
         text = _DIGITS.sub(_sortable_number, text)
     return text
@@ -43,12 +65,20 @@ def _sortable_number(match: re.Match[str]) -> str:
 
 
 def _strip_article(text: str, style: KeyStyle) -> str:
+    """Drop a leading article followed by whitespace in the name as written (before punctuation
+    becomes spaces: 'A-Frame' and 'A/B Street' keep their 'A'). Leading markup and emoji before
+    the article are skipped when punctuation is ignored ('**The Book**')."""
     if not style.articles:
         return text
-    head, _, rest = text.partition(" ")
-    folded = head.casefold()
-    if rest and any(folded == article.casefold() for article in style.articles):
-        return rest.lstrip()
+    match = _LEADING_PUNCTUATION.match(text) if style.ignore_punctuation else None
+    lead = match.end() if match else 0
+    head = _FIRST_WORD.match(text, lead)
+    if head is None:
+        return text
+    rest = text[head.end() :]
+    folded = head.group(1).casefold()
+    if _HAS_WORD.search(rest) and any(folded == article.casefold() for article in style.articles):
+        return text[:lead] + rest.lstrip()
     return text
 
 

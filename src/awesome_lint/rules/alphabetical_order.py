@@ -17,6 +17,8 @@ _HAS_ALNUM = re.compile(r"[^\W_]")
 _COMMENTS_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 # These change which rules apply to the lines that follow: entries must not move across them.
 _LINT_RANGE_COMMENT = re.compile(r"<!--\s*lint\s+(?:disable|enable)\b", re.IGNORECASE)
+# A line holding only a `<!--lint ignore ...-->` comment: it suppresses the entry below it.
+_IGNORE_COMMENT_LINE = re.compile(r"[ \t]*<!--\s*lint\s+ignore\b.*?-->[ \t]*", re.IGNORECASE)
 _MAX_NAME = 60
 
 
@@ -48,7 +50,8 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
     What it does:
         Compares the entries of each bulleted list (and of each sub-list, separately) by their
         link text, or by their text when they have no leading link. The comparison ignores case,
-        leading articles ("The", "A", "An"), leading punctuation and emoji, treats other
+        accents ("Éclair" sorts as "Eclair"), leading articles ("The", "A", "An") when a space
+        follows them ("A-Frame" stays under A), leading punctuation and emoji, treats other
         punctuation as a word break (so "go-kit" sorts like "go kit") and compares numbers by
         value ("Go 2" before "Go 10"); each of these is an option. It reports the first entry
         that is out of place in each list and names the entry it should follow.
@@ -60,7 +63,8 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
         An HTML comment line between two items (such as `<!--lint ignore ...-->`) ends a
         Markdown list, so the parser sees two lists; remark (and so the npm awesome-lint) checks
         them as two lists. Here they are one list, as the reader sees it: the comment belongs to
-        the entry below it and moves with it. `<!--lint disable-->`/`<!--lint enable-->` comments
+        the entry below it and moves with it (so does a `<!--lint ignore ...-->` line right above
+        the first entry of a list). `<!--lint disable-->`/`<!--lint enable-->` comments
         are the exception: they switch rules off for a range of lines, so entries never move
         across them and the lists on either side are sorted separately.
 
@@ -184,8 +188,24 @@ def _units(document: Document, group: list[EntryList]) -> list[_Unit]:
                 previous_end = group[list_index - 1].items[-1].end
                 comment = document.text.index("<!--", previous_end, entry.start)
                 start = _line_start(document, comment)
+            elif list_index == 0 and item_index == 0:
+                start = _ignore_comments_above(document, entry_list, start)
             units.append(_Unit(entry, start, entry.end))
     return units
+
+
+def _ignore_comments_above(document: Document, entry_list: EntryList, start: int) -> int:
+    """Start of the `<!--lint ignore ...-->` lines right above a list's first entry (no blank
+    line between), which belong to that entry; ``start`` when there are none. Other comments
+    above a list are about the whole list and stay."""
+    parent = entry_list.parent_entry
+    floor = parent.text_end if parent is not None else 0  # not into the parent entry's own text
+    line = document.line_of(start)
+    while line > 1 and document.line_start(line - 1) >= floor:
+        if _IGNORE_COMMENT_LINE.fullmatch(document.line_text(line - 1)) is None:
+            break
+        line -= 1
+    return document.line_start(line)
 
 
 def _line_start(document: Document, offset: int) -> int:

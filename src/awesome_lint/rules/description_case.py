@@ -27,6 +27,8 @@ LOWER_CASE_NAMES = frozenset(
 _EMPHASIS = "*_~"
 _QUOTES = "\"“‘'«("
 _TOKEN = re.compile(r"[^\s,;:!?()\[\]\"“”*]+")
+# Closing emphasis markers at the end of a token, before any trailing punctuation: `a~~`, `a_.`
+_CLOSING_EMPHASIS = re.compile(r"[_~]+(?=[.,;:'’]*$)")
 _PLAIN_WORD = re.compile(r"[a-z]+(?![\w\-.'’@/#])|[a-z]+(?=[.'’](?:\s|$))")
 
 
@@ -41,7 +43,8 @@ class DescriptionCase(Rule[NoOptions]):
         (`iOS`, `macOS`, `jQuery`, `word2vec`); identifiers and paths (`three.js`, `foo_bar`,
         `@scope/pkg`); a code span, a link, an image or HTML; numbers, emoji and scripts
         without letter case (Chinese, Japanese, Arabic...); a quotation or a parenthesis
-        (`"go build" wrapper`, `(part of Django) ...`). Leading emphasis markers are skipped. Table-of-contents items are exempt.
+        (`"go build" wrapper`, `(part of Django) ...`). Emphasis markers around the word are skipped (`_a_ library`, `~~a~~ library`).
+        Table-of-contents items are exempt.
 
     Why:
         Descriptions are sentences; a consistent capital makes the list read as one text.
@@ -76,10 +79,12 @@ class DescriptionCase(Rule[NoOptions]):
             if token_match is None:
                 continue
             token = token_match.group()
+            if start > span.start:  # opened by emphasis: `_a_ library`, `~~a~~ library`
+                token = _CLOSING_EMPHASIS.sub("", token, count=1)
             if _legitimately_lower(token) or _is_entry_name(token, entry.link):
                 continue
             fix = None
-            plain = _PLAIN_WORD.match(text, start, span.end)
+            plain = _PLAIN_WORD.match(token + text[token_match.end() : span.end])
             if plain is not None and text[start].isascii():
                 fix = safe_fix("Upper-case the first letter", Edit(start, start + 1, text[start].upper()))
             yield self.diagnostic(

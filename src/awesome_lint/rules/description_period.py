@@ -13,7 +13,9 @@ from awesome_lint.rules.base import Context, NoOptions, Rule
 _FINAL_PUNCTUATION = ".!?…。！？"
 # Closing marks that may follow the final punctuation: `(Deprecated.)`, `"Quoted."`, `**Bold.**`
 _CLOSERS = ")\"”’'*_~"
-_RAW_URL_AT_END = re.compile(r"(?:https?://|www\.)\S+\Z")
+_EMPHASIS = "*_~"
+_URL_START = re.compile(r"https?://|www\.")
+_LAST_TOKEN = re.compile(r"\S+\Z")
 _TRAILING_TAGS = re.compile(r"(?:[ \t]*`[^`\n]+`)+\Z")
 _LAST_WORDS = re.compile(r"\S+(?:\s+\S+)?\Z")
 
@@ -94,11 +96,23 @@ def _ending_kind(text: str, start: int, end: int, entry: Entry) -> str:
         return "ok"  # ends with an HTML tag (<br>, </sup>, <img ...>)
     if final in ":,;`":
         return "keep"
-    if _RAW_URL_AT_END.search(text, start, end):
+    if _bare_url_at_end(text, start, end, entry):
         return "keep"
     if "\n" in text[start:end] and not text[document_line_start(text, end)].isspace():
         return "keep"  # the last line is a lazy continuation: probably a missing blank line
     return "plain"
+
+
+def _bare_url_at_end(text: str, start: int, end: int, entry: Entry) -> bool:
+    """The last word holds a URL written in prose (a period would read as part of it); URLs in
+    a link (its destination, or its text) do not count: `(see [docs](https://x.dev))`."""
+    last = _LAST_TOKEN.search(text, start, end)
+    if last is None:
+        return False
+    return any(
+        not any(link.start <= url.start() < link.end for link in entry.links)
+        for url in _URL_START.finditer(text, last.start(), end)
+    )
 
 
 def _sentence_ends(text: str, start: int, end: int) -> bool:
@@ -111,10 +125,14 @@ def _sentence_ends(text: str, start: int, end: int) -> bool:
         return True
     if ends_with_emoji(text[start:end]) or ends_with_emoji(text[start:position]):
         return True
-    opening = _matching_parenthesis(text, start, end)
+    # the parenthetical may be emphasised: `Web framework. *(You might like [x](...))*`
+    inner_end = end
+    while inner_end > start and text[inner_end - 1] in _EMPHASIS:
+        inner_end -= 1
+    opening = _matching_parenthesis(text, start, inner_end)
     if opening is None:
         return False
-    before = text[start:opening].rstrip()
+    before = text[start:opening].rstrip(" \t\n" + _EMPHASIS)
     return bool(before) and before[-1] in _FINAL_PUNCTUATION
 
 

@@ -12,7 +12,10 @@ from awesome_lint.rules._entry_text import all_entries, next_content_indent, shi
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 # A bullet glued to a link: `-[Foo](url)` is not a list item at all in Markdown.
-_GLUED_BULLET = re.compile(r"^[ ]{0,3}([-*+])(?=!?\[[^\]\n]*\]\()", re.MULTILINE)
+# Any indentation: a glued bullet in a sub-list is indented 4+ spaces (checked against code below).
+_GLUED_BULLET = re.compile(r"^([ ]*)([-*+])(?=!?\[[^\]\n]*\]\()", re.MULTILINE)
+_FENCE = re.compile(r"[ \t]*(?:```|~~~)")
+_MAX_INDENT = 3  # outside a list item, 4+ spaces is code or a paragraph's continuation
 _TAB_STOP = 4
 
 
@@ -23,7 +26,8 @@ class MarkerSpace(Rule[NoOptions]):
         Reports list items with two or more spaces or a tab after the bullet (`-  [Foo](url)`,
         `-<tab>[Foo](url)`), and lines where a bullet is glued to a link (`-[Foo](url)`), which
         Markdown does not read as a list item at all: the line is shown as text, or joined to
-        the previous entry.
+        the previous entry. Glued bullets are found at any depth of a list (`    -[Bar](url)`
+        under an entry), but not in code blocks.
 
     Why:
         One space is the convention (remark-lint's `list-item-indent: space`); extra spaces
@@ -80,20 +84,60 @@ class MarkerSpace(Rule[NoOptions]):
         text = document.text
         skipped = sorted((block.start, block.end) for block in document.blocks if block.kind in ("code", "html"))
         starts = [start for start, _ in skipped]
+        entries = all_entries(document)
         for match in _GLUED_BULLET.finditer(text):
-            position = match.start(1)
+            position = match.start(2)
             index = bisect_right(starts, position) - 1
             if index >= 0 and position < skipped[index][1]:
                 continue
-            if match.group(1) == "*" and "*" in text[match.end() : _line_end(text, match.end())]:
+            if match.group(2) == "*" and "*" in text[match.end() : _line_end(text, match.end())]:
                 continue  # `*[Foo](url)*` is an emphasised link, not a glued bullet
+            owner = _innermost_entry(entries, position)
+            if owner is None:
+                if len(match.group(1)) > _MAX_INDENT:
+                    continue
+            elif _in_code_of_entry(document, owner, position, len(match.group(1))):
+                continue
             yield self.diagnostic(
                 document,
                 position,
                 position + 1,
-                f"Put a space after the bullet '{match.group(1)}': without it the line is not a list item",
+                f"Put a space after the bullet '{match.group(2)}': without it the line is not a list item",
                 safe_fix("Add a space after the bullet", Edit(position + 1, position + 1, " ")),
             )
+
+
+def _innermost_entry(entries: list[Entry], position: int) -> Entry | None:
+    """The deepest list item whose span holds ``position`` (entries are in document order)."""
+    found = None
+    for entry in entries:
+        if entry.start > position:
+            break
+        if position < entry.end:
+            found = entry
+    return found
+
+
+def _in_code_of_entry(document: Document, entry: Entry, position: int, indent: int) -> bool:
+    """The line at ``position`` is in a fenced code block of ``entry``, or in an indented code
+    block (4+ columns past the item's content, after a blank line)."""
+    line = document.line_of(position)
+    first = document.line_of(entry.start)
+    fences = sum(1 for number in range(first + 1, line) if _FENCE.match(document.line_text(number)))
+    if fences % 2:
+        return True
+    content_line = document.line_of(entry.content_start) if entry.content_start is not None else first
+    content = entry.content_start if entry.content_start is not None else entry.marker_end + 1
+    content_column = len(_expand(document.text[document.line_start(content_line) : content]))
+    if indent < content_column + 4:
+        return False
+    for number in range(line - 1, first, -1):
+        previous = _expand(document.line_text(number))
+        if not previous.strip():
+            return True  # an indented block after a blank line: code
+        if len(previous) - len(previous.lstrip()) < content_column + 4:
+            return False  # continues a paragraph
+    return False
 
 
 def _describe(spacing: str) -> str:

@@ -11,6 +11,12 @@ from awesome_lint.rules.base import Context, NoOptions, Rule
 
 # A paragraph that is a single emphasis or strong span: **Title**, __Title__, *Title*, _Title_.
 _WHOLLY_EMPHASIZED = re.compile(r"(\*\*|__|\*|_)(?=\S)(?P<inner>.+?)(?<=\S)\1", re.S)
+# Markup that a heading-like line does not contain: code spans, HTML/autolinks, link or image
+# brackets (also caught through document.links), nested emphasis.
+_NOT_PLAIN = re.compile(r"[`<\[\]*_~]")
+# Text that ends like a sentence (optionally followed by closing quotes or brackets).
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
+_MAX_WORDS = 8
 
 
 class NoEmphasisAsHeading(Rule[NoOptions]):
@@ -18,7 +24,10 @@ class NoEmphasisAsHeading(Rule[NoOptions]):
 
     What it does:
         Reports a paragraph that consists of nothing but one bold or italic span and is followed
-        by another paragraph: it is being used as a heading. (Top-level paragraphs only.)
+        by another paragraph: it is being used as a heading. (Top-level paragraphs only.) Only
+        heading-like text counts: plain text (no link, image, code span, HTML or nested emphasis),
+        at most 8 words, not ending like a sentence (`.`, `!`, `?`). So `**[back to top](#top)**`,
+        `_Related: [Backup](#backup)_` and `_Libraries for GUIs._` are not reported.
 
     Why:
         A fake heading is missing from the table of contents and from GitHub's outline, and it
@@ -45,7 +54,8 @@ class NoEmphasisAsHeading(Rule[NoOptions]):
                 if kind:
                     yield self.diagnostic(
                         document, block.start, block.end,
-                        f"Use a heading instead of a {kind} line to introduce a section",
+                        f"Use a heading instead of {'an' if kind == 'italic' else 'a'} {kind} line"
+                        " to introduce a section",
                     )
 
 
@@ -54,4 +64,9 @@ def _emphasis_kind(document: Document, block: Block) -> str | None:
     match = _WHOLLY_EMPHASIZED.fullmatch(text)
     if match is None or match.group(1) in match.group("inner"):
         return None
+    inner = match.group("inner").strip()
+    if any(block.start <= link.start < block.end for link in document.links):
+        return None  # links and images: navigation ("back to top"), "Related: ...", "Please visit ..."
+    if _NOT_PLAIN.search(inner) or _SENTENCE_END.search(inner) or len(inner.split()) > _MAX_WORDS:
+        return None  # not heading-like: markup, a sentence, or too long
     return "bold" if len(match.group(1)) == 2 else "italic"
