@@ -4,11 +4,14 @@ Usage: python bench/pr_mode.py [--corpus-file PATH] [--write-spacing SECONDS]
 
 The corpus file is copied to a temp dir (never into the repo). The PR appends four entries to
 each of five lists; 12 of the 20 carry one problem each (3 em-dash separators, 3 lower-case
-descriptions, 3 missing periods, 2 out of alphabetical order, 1 duplicate link). The mode runs
-in-process (`awesome_lint.github.__main__.main`) against the local fake GitHub API from the tests
-with the real PyGithub client. Reported: requests made, comments posted, suggestions, suggestions
-that apply cleanly (applying them to the file yields the same lines as `--fix` restricted to
-those lines), wall time. `--write-spacing` is the pause between writes (production: 1 s, GitHub's
+descriptions, 3 missing periods, 2 out of alphabetical order, 1 duplicate link). Of the two out of
+order, one belongs at the top of its list (its fix moves lines outside the diff: no suggestion) and
+one belongs between two entries added by the PR (a multi-line suggestion that moves it). The mode
+runs in-process (`awesome_lint.github.__main__.main`) against the local fake GitHub API from the
+tests with the real PyGithub client. Reported: requests made, comments posted, suggestions,
+suggestions that apply cleanly (each one's replacement equals the head file's lines
+``start_line..line`` after `--fix` restricted to those lines: safe fixes whose edits all lie in
+them, applied to a fixed point, computed here independently of review.py), wall time. `--write-spacing` is the pause between writes (production: 1 s, GitHub's
 guidance for content-creating requests); 0 by default so the figure is the mode's own cost.
 """
 
@@ -31,8 +34,9 @@ sys.path.insert(0, str(ROOT / "tests" / "github"))
 
 from fake_github import TOKEN, FakeGitHub, PullFile  # noqa: E402
 
+from awesome_lint.diagnostics import Edit  # noqa: E402
 from awesome_lint.document.build import build_document  # noqa: E402
-from awesome_lint.fix import fix_text  # noqa: E402
+from awesome_lint.fix import MAX_PASSES, apply_edits, fix_text, select_fixes, with_newline  # noqa: E402
 from awesome_lint.github import client  # noqa: E402
 from awesome_lint.github.__main__ import main  # noqa: E402
 from awesome_lint.linter import lint_document  # noqa: E402
@@ -40,7 +44,9 @@ from awesome_lint.linter import lint_document  # noqa: E402
 DEFAULT_FILE = ROOT.parent / "shared" / "corpus" / "awesome-go.md"  # its lists are kept sorted
 REPO, NUMBER, BASE_SHA, HEAD_SHA = "bench/list", 1, "a" * 40, "b" * 40
 LISTS, PER_LIST = 5, 4
-PROBLEMS = ["dash", "dash", "dash", "case", "case", "case", "period", "period", "period", "order", "order", "duplicate"]
+PROBLEMS = [
+    "dash", "dash", "dash", "case", "case", "case", "period", "period", "period", "order", "order-in-block", "duplicate",
+]
 
 
 def new_entry(index: int, problem: str | None, indent: str, marker: str, existing_url: str) -> str:
@@ -54,7 +60,9 @@ def new_entry(index: int, problem: str | None, indent: str, marker: str, existin
     elif problem == "period":
         description = description[:-1]
     elif problem == "order":
-        name = f"Aabench {index:02d}"
+        name = f"Aabench {index:02d}"  # belongs at the top of the list, outside the diff
+    elif problem == "order-in-block":
+        name = f"Zzbench {index - 2:02d}z"  # belongs right after the entry added two lines above
     elif problem == "duplicate":
         url = existing_url
     return f"{indent}{marker} [{name}]({url}){separator}{description}"
@@ -104,27 +112,33 @@ def apply_suggestions(text: str, comments: list[dict]) -> tuple[str, list[tuple[
     return "\n".join(lines), applied
 
 
-_LINK_URL = re.compile(r"\]\(([^)\s]+)")
+def fix_restricted_to_lines(text: str, first: int, last: int) -> str:
+    """`--fix` restricted to lines ``first..last`` of ``text``: each pass applies the safe fixes
+    whose edits all lie inside those lines, until none is left. Returns the lines' final text."""
+    document = build_document("README.md", text)
+    start, end = document.line_start(first), document.line_end(last)
+    suffix = len(text) - end  # the text after the lines never changes
+    for _ in range(MAX_PASSES):
+        inside = [
+            d for d in lint_document(document)
+            if d.fix is not None and all(start <= edit.start and edit.end <= end for edit in d.fix.edits)
+        ]
+        chosen = select_fixes(inside, unsafe=False)
+        if not chosen:
+            break
+        edits = [Edit(e.start, e.end, with_newline(e.content, document.newline)) for d in chosen for e in d.fix.edits]
+        text = apply_edits(text, edits)
+        end = len(text) - suffix
+        document = build_document("README.md", text)
+    return text[start:end]
 
 
-def clean_suggestions(head: str, fixed: str, applied: list[tuple[int, int, list[str]]]) -> int:
-    """Suggestions whose lines equal what `--fix` wrote for the same entries. Entries are matched by
-    their link URL, since `--fix` may also move them (alphabetical order across the whole list)."""
-    old, new = head.split("\n"), fixed.split("\n")
-    by_url: dict[str, list[str]] = {}
-    for line in new:
-        match = _LINK_URL.search(line)
-        if match:
-            by_url.setdefault(match.group(1), []).append(line)
-    clean = 0
-    for start, end, replacement in applied:
-        expected = []
-        for line in old[start - 1 : end]:
-            match = _LINK_URL.search(line)
-            candidates = by_url.get(match.group(1), []) if match else []
-            expected.append(candidates[0] if len(candidates) == 1 else None)
-        clean += expected == replacement
-    return clean
+def clean_suggestions(head: str, applied: list[tuple[int, int, list[str]]]) -> list[bool]:
+    """For each applied suggestion: does it equal `--fix` restricted to its lines?"""
+    return [
+        "\n".join(replacement) == fix_restricted_to_lines(head, start, end)
+        for start, end, replacement in applied
+    ]
 
 
 def main_bench() -> int:
@@ -172,8 +186,12 @@ def main_bench() -> int:
         comments = fake.review_comments
         suggestions = [c for c in comments if "suggestion\n" in c["body"]]
         applied_text, applied = apply_suggestions(head, comments)
-        fixed = fix_text("README.md", head).text
-        clean = clean_suggestions(head, fixed, applied)
+        clean = clean_suggestions(head, applied)
+        multi_line = [ok for (start, end, _), ok in zip(applied, clean) if start < end]
+        # What is left for the contributor after accepting every suggestion, against `--fix`.
+        left_after_suggestions = Counter(d.rule for d in lint_document(build_document("README.md", applied_text)))
+        left_after_fix = Counter(d.rule for d in lint_document(build_document("README.md", fix_text("README.md", head).text)))
+        left_in_base = Counter(d.rule for d in lint_document(build_document("README.md", base)))
         problems_per_rule = Counter(
             line.split("title=awesome-lint (", 1)[1].split(")", 1)[0]
             for line in log.getvalue().splitlines() if line.startswith("::error") or line.startswith("::warning")
@@ -185,7 +203,10 @@ def main_bench() -> int:
     for name, count in sorted(requests_first.items()):
         print(f"  {count} x {name}")
     print(f"reviews posted: {len(fake.reviews)}; inline comments posted: {len(comments)}")
-    print(f"suggestions: {len(suggestions)}; apply cleanly (== --fix on those lines): {clean}/{len(applied)}")
+    print(f"suggestions: {len(suggestions)}; apply cleanly (== --fix restricted to those lines): {sum(clean)}/{len(applied)}")
+    print(f"  multi-line suggestions: {len(multi_line)}, applying cleanly: {sum(multi_line)}")
+    print(f"findings left after accepting every suggestion: {dict(sorted((left_after_suggestions - left_in_base).items()))} "
+          f"(after --fix: {dict(sorted((left_after_fix - left_in_base).items()))}; not counting the base's own)")
     print(f"wall time, first run: {first_run:.3f} s (write spacing {args.write_spacing} s)")
     print(f"wall time, re-run (nothing new): {rerun:.3f} s; writes on re-run: {rerun_writes}")
     return 0

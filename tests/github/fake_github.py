@@ -20,9 +20,14 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
+OTHER_APP = {"login": "some-other-app[bot]", "id": 42000000, "type": "Bot"}
 HUMAN = {"login": "contributor", "id": 1001, "type": "User"}
+MAINTAINER = {"login": "maintainer", "id": 1002, "type": "User"}
+# Installation tokens (the workflow's GITHUB_TOKEN) post as the Actions bot and get 403 on GET /user;
+# a personal access token posts as its user, whom GET /user names.
 TOKEN = "ghs_test_token_0123456789"
 READ_ONLY_TOKEN = "ghs_read_only_token_987654321"
+PAT = "ghp_personal_access_token_4242"
 
 
 @dataclass
@@ -65,7 +70,7 @@ class Failure:
     status: int = 502
     after_processing: bool = False  # the write happened but the response was lost
     headers: dict[str, str] = field(default_factory=dict)
-    message: str = "Bad Gateway"
+    message: str = "Bad Gateway"  # "{authorization}" in it echoes the request's Authorization header
     errors: list[str] = field(default_factory=list)
 
 
@@ -105,6 +110,14 @@ class FakeGitHub:
     def writes(self) -> list[tuple[str, str]]:
         return [(r.method, r.path) for r in self.requests if r.method != "GET"]
 
+    def add_review_comment(self, user: dict[str, Any], body: str, path: str = "README.md", line: int = 12) -> int:
+        """A review comment someone else posted (another App, a person)."""
+        comment = {"id": next(self._ids), "body": body, "user": user, "path": path, "line": line, "side": "RIGHT",
+                   "commit_id": self.head_sha, "in_reply_to_id": None}
+        comment["url"] = self._url(f"/repos/{self.repo}/pulls/comments/{comment['id']}")
+        self.review_comments.append(comment)
+        return comment["id"]
+
     def add_human_reply(self, to_id: int, body: str) -> None:
         original = next(c for c in self.review_comments if c["id"] == to_id)
         reply = dict(original, id=next(self._ids), body=body, user=HUMAN, in_reply_to_id=to_id)
@@ -130,6 +143,11 @@ class FakeGitHub:
 
     def handle(self, method: str, path: str, query: dict[str, list[str]], body: Any, auth: str) -> tuple[int, Any, dict[str, str]]:
         prefix = f"/repos/{self.repo}"
+        author = MAINTAINER if auth.endswith(PAT) else BOT
+        if method == "GET" and path == "/user":
+            if author is BOT:
+                return 403, {"message": "Resource not accessible by integration", "documentation_url": "https://docs.github.com/rest/users/users#get-the-authenticated-user"}, {}
+            return 200, dict(author, url=self._url(f"/users/{author['login']}")), {}
         if not path.startswith(prefix):
             return 404, {"message": "Not Found"}, {}
         rest = path[len(prefix) :]
@@ -156,7 +174,7 @@ class FakeGitHub:
                 for f in self.files
             ]}, {}
         if rest == f"{pulls}/reviews":
-            return (200, self.reviews, {}) if method == "GET" else self._create_review(body)
+            return (200, self.reviews, {}) if method == "GET" else self._create_review(body, author)
         if method == "GET" and rest == f"{pulls}/comments":
             return 200, self.review_comments, {}
         match = re.fullmatch(r"/pulls/comments/(\d+)", rest)
@@ -165,7 +183,7 @@ class FakeGitHub:
         if rest == f"/issues/{self.number}/comments":
             if method == "GET":
                 return 200, self.issue_comments, {}
-            comment = {"id": next(self._ids), "body": body["body"], "user": BOT}
+            comment = {"id": next(self._ids), "body": body["body"], "user": author}
             comment["url"] = self._url(f"{prefix}/issues/comments/{comment['id']}")
             self.issue_comments.append(comment)
             return 201, comment, {}
@@ -185,7 +203,7 @@ class FakeGitHub:
             "url": self._url(f"/repos/{self.repo}/contents/{path}"),
         }, {}
 
-    def _create_review(self, body: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
+    def _create_review(self, body: dict[str, Any], author: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
         if body.get("event") != "COMMENT" or body.get("commit_id") != self.head_sha:
             return 422, {"message": "Unprocessable Entity", "errors": ["event or commit_id"]}, {}
         for comment in body.get("comments", []):
@@ -195,11 +213,11 @@ class FakeGitHub:
                     "errors": ["Line could not be resolved"],
                     "documentation_url": "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request",
                 }, {}
-        review = {"id": next(self._ids), "body": body.get("body", ""), "state": "COMMENTED", "user": BOT,
+        review = {"id": next(self._ids), "body": body.get("body", ""), "state": "COMMENTED", "user": author,
                   "commit_id": self.head_sha}
         self.reviews.append(review)
         for comment in body.get("comments", []):
-            stored = dict(comment, id=next(self._ids), user=BOT, commit_id=self.head_sha,
+            stored = dict(comment, id=next(self._ids), user=author, commit_id=self.head_sha,
                           pull_request_review_id=review["id"], in_reply_to_id=None)
             stored["url"] = self._url(f"/repos/{self.repo}/pulls/comments/{stored['id']}")
             self.review_comments.append(stored)
@@ -239,7 +257,7 @@ class FakeGitHub:
                 self.failures.remove(failure)
                 if failure.after_processing:
                     self.handle(method, parts.path, parse_qs(parts.query), body, auth)
-                payload: dict[str, Any] = {"message": failure.message}
+                payload: dict[str, Any] = {"message": failure.message.replace("{authorization}", auth)}
                 if failure.errors:
                     payload["errors"] = failure.errors
                 return failure.status, payload, failure.headers

@@ -126,7 +126,7 @@ def test_composite_action_runs_against_the_local_api(tmp_path: Path) -> None:
     assert outputs == {"findings": "6", "findings-changed": "5"}
     assert len(fake.reviews) == 1 and len(fake.review_comments) == 3
     assert fake.requests[0].authorization == f"token {TOKEN}"
-    assert all(r.path.startswith(f"/repos/{REPO}/") for r in fake.requests)
+    assert all(r.path.startswith(f"/repos/{REPO}/") or r.path == "/user" for r in fake.requests)
     assert lint.stdout.count("::error file=README.md") == 5
     assert "## awesome-lint" in workspace.summary.read_text(encoding="utf-8")
 
@@ -158,3 +158,11 @@ def test_install_step_installs_the_pinned_package(tmp_path: Path) -> None:
     python = runner_temp / "awesome-lint-venv" / "bin" / "python"
     check = subprocess.run([str(python), "-m", "awesome_lint.github", "--help"], capture_output=True, text=True)
     assert check.returncode == 0 and "pull request" in check.stdout
+
+
+def test_readme_shows_the_example_workflow_byte_for_byte() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## GitHub Action", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"^```yaml\n(.*?)^```$", section, re.S | re.M)
+    assert block is not None, "no yaml block under the README's GitHub Action heading"
+    assert block.group(1) == WORKFLOW.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 from awesome_lint.diagnostics import Diagnostic, FatalError, Position, Severity
 from awesome_lint.github.diff import Hunk, hunk_for, parse_patch
 from awesome_lint.github.event import PullRequestEvent, load_event
-from awesome_lint.github.markup import code_fence, escape_markdown, suggestion_block
+from awesome_lint.github.markup import code_fence, code_span, escape_markdown, suggestion_block
 from awesome_lint.github.run import matches
 from awesome_lint.report.github import annotation, escape_data, escape_property
 
@@ -29,8 +29,8 @@ PATCH = """@@ -1,3 +1,4 @@
 \\ No newline at end of file"""
 
 
-def test_hunks_are_right_side_ranges_with_added_lines() -> None:
-    assert parse_patch(PATCH) == [Hunk(1, 4, frozenset({2, 4})), Hunk(30, 30, frozenset({30}))]
+def test_hunks_are_right_side_ranges() -> None:
+    assert parse_patch(PATCH) == [Hunk(1, 4), Hunk(30, 30)]
     assert parse_patch(None) == []
     hunks = parse_patch(PATCH)
     assert hunk_for(hunks, 2, 4) == hunks[0] and hunk_for(hunks, 4, 30) is None and hunk_for(hunks, 5) is None
@@ -62,6 +62,20 @@ def test_globs() -> None:
     assert matches("README.md", ["README.md"]) and not matches("docs/README.md", ["README.md"])
     assert matches("docs/a/README.md", ["**/README.md"]) and matches("README.md", ["**/README.md"])
     assert matches("lists/go.md", ["lists/*.md"]) and not matches("lists/x/go.md", ["lists/*.md"])
+
+
+def test_glob_prefixes_go_but_leading_dots_of_names_stay() -> None:
+    assert matches(".github/README.md", ["./.github/README.md"])
+    assert not matches("github/README.md", ["./.github/README.md"])
+    assert matches("README.md", ["/README.md"]) and matches("README.md", ["./README.md"])
+    assert matches(".hidden.md", ["./.hidden.md"]) and not matches("hidden.md", ["./.hidden.md"])
+
+
+def test_code_span_shows_text_literally() -> None:
+    assert code_span("lists/awesome_go-(old).md") == "`lists/awesome_go-(old).md`"
+    assert code_span("a`b.md") == "``a`b.md``"
+    assert code_span("`a``.md") == "``` `a``.md ```"
+    assert code_span("<b>@x #1\nnext") == "`<b>@x #1 next`"
 
 
 def test_event_errors_are_one_line(tmp_path: Path) -> None:

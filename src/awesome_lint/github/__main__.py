@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from awesome_lint.diagnostics import FatalError
-from awesome_lint.github.run import Console, FailOn, Options, parse_patterns
+from awesome_lint.github.run import MAX_INLINE_COMMENTS, Console, FailOn, Options, parse_patterns
 
 EXIT_FATAL = 2
 EXIT_BUG = 3
@@ -34,7 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--files", help="glob(s) of lists to lint; default $AWESOME_LINT_FILES or README.md")
     parser.add_argument("--fail-on", choices=[value.value for value in FailOn], help="default $AWESOME_LINT_FAIL_ON or changed")
     parser.add_argument("--config", help="config file; default $AWESOME_LINT_CONFIG")
-    parser.add_argument("--max-comments", type=int, default=30, help="inline comments per review (default 30)")
+    parser.add_argument(
+        "--max-comments", type=int, default=MAX_INLINE_COMMENTS,
+        help=f"inline comments per review (default {MAX_INLINE_COMMENTS})",
+    )
     return parser
 
 

@@ -8,10 +8,13 @@ POSTs are never retried blindly: after a 5xx, a rate limit or a lost connection 
 from __future__ import annotations
 
 import base64
+import functools
+import json
+import logging
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar
 
-from awesome_lint.github.review import marker_fingerprints
+from awesome_lint.github.review import listed_fingerprints, marker_fingerprints
 
 if TYPE_CHECKING:
     from github.PullRequest import PullRequest
@@ -25,6 +28,8 @@ USER_AGENT = "awesome-lint-python"
 SECONDS_BETWEEN_WRITES = 1.0
 WRITE_ATTEMPTS = 3
 MAX_WAIT_SECONDS = 60.0
+# Who posts with the workflow's GITHUB_TOKEN (an installation token may not read GET /user).
+ACTIONS_BOT_LOGIN = "github-actions[bot]"
 
 
 class ApiError(Exception):
@@ -44,7 +49,6 @@ class Unprocessable(ApiError):
 
 
 class PullInfo(NamedTuple):
-    number: int
     state: str
     head_sha: str
 
@@ -94,7 +98,7 @@ def _wait_seconds(error: Exception, attempt: int) -> float:
     return float(2**attempt)
 
 
-def _one_line(value: object) -> str:
+def _squash_whitespace(value: object) -> str:
     return " ".join(str(value).split())
 
 
@@ -103,14 +107,14 @@ def _to_api_error(error: Exception, what: str, token: str, write: bool) -> ApiEr
 
     if isinstance(error, GithubException):
         data = error.data if isinstance(error.data, dict) else {}
-        detail = _one_line(data.get("message") or error.message or "")
+        detail = _squash_whitespace(data.get("message") or error.message or "")
         errors = data.get("errors")
         if isinstance(errors, list) and errors:
-            detail += " (" + _one_line("; ".join(str(item) for item in errors[:3])) + ")"
+            detail += " (" + _squash_whitespace("; ".join(str(item) for item in errors[:3])) + ")"
         message = f"{what}: HTTP {error.status} {detail}".strip()
         status: int | None = error.status
     else:
-        message = f"{what}: {type(error).__name__}: {_one_line(error)}"
+        message = f"{what}: {type(error).__name__}: {_squash_whitespace(error)}"
         status = None
     if token:
         message = message.replace(token, "***")
@@ -119,6 +123,46 @@ def _to_api_error(error: Exception, what: str, token: str, write: bool) -> ApiEr
     if status == 422:
         return Unprocessable(status, message)
     return ApiError(status, message)
+
+
+def _retry_after(headers: Any) -> float | None:
+    value = headers.get("Retry-After") if headers is not None else None
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=None)
+def _bounded_retry_class() -> type:
+    from github.GithubRetry import GithubRetry
+    from github.Requester import Requester
+
+    class BoundedRetry(GithubRetry):  # type: ignore[misc]
+        """GithubRetry that gives up at once when GitHub asks to wait longer than
+        ``max_rate_limit_wait`` (urllib3 would sleep for any ``Retry-After``, even an hour)."""
+
+        def increment(self, method: Any = None, url: Any = None, response: Any = None, *args: Any, **kwargs: Any) -> Any:
+            if response is not None and self.max_rate_limit_wait is not None:
+                wait = _retry_after(response.headers)
+                if wait is not None and wait > self.max_rate_limit_wait and self.is_retry(method, response.status, True):
+                    raise Requester.createException(response.status, response.headers, _json_body(response, url))
+            return super().increment(method, url, response, *args, **kwargs)
+
+    return BoundedRetry
+
+
+def _json_body(response: Any, url: Any) -> Any:
+    from github.GithubRetry import GithubRetry
+
+    try:
+        return json.loads(GithubRetry.get_content(response, url))
+    except Exception:  # noqa: BLE001 - the status and headers say enough
+        return {"message": getattr(response, "reason", "") or ""}
+
+
+def _BoundedRetry(**kwargs: Any) -> Any:  # noqa: N802 - reads as the class it builds
+    return _bounded_retry_class()(**kwargs)
 
 
 class GitHubApi:
@@ -134,9 +178,11 @@ class GitHubApi:
         seconds_between_writes: float | None = None,
     ) -> None:
         from github import Auth, Github
-        from github.GithubRetry import GithubRetry
 
-        retry = GithubRetry(
+        # PyGithub logs every retried or refused request at INFO to stderr (e.g. the expected 403 on
+        # GET /user): the step's log gets our own one-line messages instead.
+        logging.getLogger("github").setLevel(logging.WARNING)
+        retry = _BoundedRetry(
             total=3,
             backoff_factor=1.0,
             max_rate_limit_wait=max_wait,
@@ -159,6 +205,7 @@ class GitHubApi:
         )
         self._repository_name = repository
         self._repo: Repository | None = None
+        self._login: str | None = None
         self._pulls: dict[int, PullRequest] = {}
 
     # -- plumbing --------------------------------------------------------------------------------
@@ -204,7 +251,7 @@ class GitHubApi:
         def read() -> PullInfo:
             pull = self._repository().get_pull(number)
             self._pulls[number] = pull
-            return PullInfo(number, pull.state, pull.head.sha)
+            return PullInfo(pull.state, pull.head.sha)
 
         return self._call(f"reading pull request #{number}", read)
 
@@ -234,6 +281,28 @@ class GitHubApi:
 
         return self._call(f"reading {path} at {ref[:12]}", read)
 
+    def login(self) -> str:
+        """The login our comments are posted as: the token's user when GitHub tells it (a personal
+        access token), else the Actions bot (an installation token gets 403 on GET /user)."""
+        from github.GithubException import GithubException
+
+        def read() -> str:
+            try:
+                _, data = self._github.requester.requestJsonAndCheck("GET", "/user")
+            except GithubException as error:
+                if error.status in (401, 403, 404):
+                    return ACTIONS_BOT_LOGIN
+                raise
+            login = data.get("login") if isinstance(data, dict) else None
+            return login if isinstance(login, str) and login else ACTIONS_BOT_LOGIN
+
+        if self._login is None:
+            self._login = self._call("reading the token's user", read)
+        return self._login
+
+    def _ours(self, item: Any) -> bool:
+        return item.user is not None and item.user.login == self.login()
+
     def our_review_comments(self, number: int) -> list[PostedComment]:
         def read() -> list[PostedComment]:
             comments = list(self._pull(number).get_review_comments())
@@ -241,11 +310,26 @@ class GitHubApi:
             ours = []
             for comment in comments:
                 found = marker_fingerprints(comment.body or "")
-                if found and comment.user is not None and comment.user.type == "Bot":
+                if found and self._ours(comment):
                     ours.append(PostedComment(comment.id, comment.path, found, comment.id in replied_to))
             return ours
 
+        self.login()
         return self._call(f"listing review comments of pull request #{number}", read)
+
+    def our_listed_fingerprints(self, number: int) -> frozenset[str]:
+        """Fingerprints our earlier reviews listed in their body instead of commenting them inline."""
+
+        def read() -> frozenset[str]:
+            return frozenset(
+                fingerprint
+                for review in self._pull(number).get_reviews()
+                if self._ours(review)
+                for fingerprint in listed_fingerprints(review.body or "")
+            )
+
+        self.login()
+        return self._call(f"listing reviews of pull request #{number}", read)
 
     def review_with_marker(self, number: int, marker: str) -> bool:
         return self._call(
@@ -256,10 +340,11 @@ class GitHubApi:
     def comment_with_marker(self, number: int, marker: str) -> IssueComment | None:
         def read() -> IssueComment | None:
             for comment in self._issue_comments(number):
-                if (comment.body or "").startswith(marker) and comment.user is not None and comment.user.type == "Bot":
+                if (comment.body or "").startswith(marker) and self._ours(comment):
                     return IssueComment(comment.id, comment.body)
             return None
 
+        self.login()
         return self._call(f"listing comments of pull request #{number}", read)
 
     def _issue_comments(self, number: int) -> Iterator[Any]:

@@ -9,11 +9,10 @@ _HUNK_HEADER = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 class Hunk(NamedTuple):
-    """RIGHT-side lines ``start..end`` (inclusive) of one hunk, and which of them were added."""
+    """RIGHT-side lines ``start..end`` (inclusive) of one hunk."""
 
     start: int
     end: int
-    added: frozenset[int]
 
     def __contains__(self, line: object) -> bool:
         return isinstance(line, int) and self.start <= line <= self.end
@@ -25,11 +24,10 @@ def parse_patch(patch: str | None) -> list[Hunk]:
     if not patch:
         return hunks
     start = count = line = 0
-    added: set[int] = set()
 
     def close() -> None:
         if count > 0:
-            hunks.append(Hunk(start, start + count - 1, frozenset(added)))
+            hunks.append(Hunk(start, start + count - 1))
 
     for raw in patch.splitlines():
         header = _HUNK_HEADER.match(raw)
@@ -37,11 +35,7 @@ def parse_patch(patch: str | None) -> list[Hunk]:
             close()
             start = line = int(header.group(1))
             count = int(header.group(2)) if header.group(2) is not None else 1
-            added = set()
-        elif raw.startswith("+"):
-            added.add(line)
-            line += 1
-        elif raw.startswith(" ") or raw == "":
+        elif raw.startswith(("+", " ")) or raw == "":
             line += 1
         # '-' lines are LEFT side only; '\ No newline at end of file' is not a line.
     close()

@@ -37,7 +37,6 @@ class PullRequest(_Model):
 
 
 class PullRequestEvent(_Model):
-    action: str = ""
     number: int = Field(gt=0)
     pull_request: PullRequest
     repository: RepositoryRef

@@ -36,6 +36,19 @@ def suggestion_block(replacement: str) -> str:
     return f"{fence}suggestion\n{body}{fence}"
 
 
-def one_line(text: str) -> str:
-    """Plain text safe to print as one log line: no CR/LF that could start a workflow command."""
+def code_span(text: str) -> str:
+    """``text`` as an inline code span, shown literally (no other escaping: nothing inside a code
+    span is markup). The backtick fence is longer than any backtick run inside; a space pads text
+    that starts or ends with a backtick (CommonMark strips one such space on each side); line
+    breaks become spaces (a code span is one line here)."""
+    text = " ".join(text.splitlines())
+    fence = "`" * (max((len(run) for run in _BACKTICK_RUN.findall(text)), default=0) + 1)
+    if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ") and text.strip()):
+        text = f" {text} "
+    return f"{fence}{text}{fence}"
+
+
+def log_safe(text: str) -> str:
+    """Plain text safe to print as one log line: CR/LF shown as \\r / \\n, so that nothing can
+    start a workflow command on a line of its own."""
     return text.replace("\r", "\\r").replace("\n", "\\n")

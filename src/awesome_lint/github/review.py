@@ -19,7 +19,11 @@ from awesome_lint.github.diff import Hunk, hunk_for
 from awesome_lint.github.markup import escape_markdown, suggestion_block
 from awesome_lint.linter import LintConfig, lint_document
 
-FINDING_MARKER = re.compile(r"\A<!-- awesome-lint:finding ([0-9a-f]{16}(?:,[0-9a-f]{16})*) -->")
+_FINGERPRINTS = r"([0-9a-f]{16}(?:,[0-9a-f]{16})*)"
+FINDING_MARKER = re.compile(r"\A<!-- awesome-lint:finding " + _FINGERPRINTS + " -->")
+# A review body starts with its review marker; when it lists findings instead of commenting them
+# inline (over the cap, or refused by GitHub), the second line carries their fingerprints.
+LISTED_MARKER = re.compile(r"\A<!-- awesome-lint:review [0-9a-f]+ -->\n<!-- awesome-lint:listed " + _FINGERPRINTS + " -->")
 
 
 class Finding(NamedTuple):
@@ -68,17 +72,34 @@ class PlannedComment(NamedTuple):
 
 class FileAnalysis(NamedTuple):
     path: str
-    text: str
     findings: list[Finding]
     comments: list[PlannedComment]
 
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        return [finding.diagnostic for finding in self.findings]
+
+class Posted(NamedTuple):
+    """What earlier runs published on the pull request."""
+
+    comments: frozenset[frozenset[str]] = frozenset()  # fingerprint set of each of our inline comments
+    listed: frozenset[str] = frozenset()  # fingerprints listed in our review bodies instead of inline
+
+    def covers(self, fingerprints: Iterable[str]) -> bool:
+        """An earlier run published exactly this comment, or listed all its findings in a review body."""
+        wanted = frozenset(fingerprints)
+        return wanted in self.comments or wanted <= self.listed
 
 
 def finding_marker(fingerprints: Iterable[str]) -> str:
     return f"<!-- awesome-lint:finding {','.join(fingerprints)} -->"
+
+
+def listed_marker(fingerprints: Iterable[str]) -> str:
+    return f"<!-- awesome-lint:listed {','.join(fingerprints)} -->"
+
+
+def listed_fingerprints(review_body: str) -> tuple[str, ...]:
+    """Fingerprints a review body lists (not inline), from its second-line marker."""
+    match = LISTED_MARKER.match(review_body)
+    return tuple(match.group(1).split(",")) if match else ()
 
 
 def marker_fingerprints(body: str) -> tuple[str, ...]:
@@ -236,10 +257,10 @@ def analyse_file(
     config: LintConfig,
     bom: bool = False,
     plan_comments: bool = True,
-    already_posted: frozenset[str] = frozenset(),
+    posted: Posted = Posted(),
 ) -> FileAnalysis:
     """Lint ``text`` (the file at the head commit) and plan its inline comments. Suggestions (which
-    re-lint the file) are computed only for comments with a finding not in ``already_posted``."""
+    re-lint the file) are computed only for comments that ``posted`` does not cover."""
     document = build_document(path, text, bom)
     diagnostics = lint_document(document, config)
     findings = [
@@ -247,11 +268,11 @@ def analyse_file(
         for diagnostic, fingerprint in zip(diagnostics, fingerprints(document, diagnostics))
     ]
     if not plan_comments:
-        return FileAnalysis(path, text, findings, [])
+        return FileAnalysis(path, findings, [])
     clusters = _clusters(document, [f for f in findings if f.in_diff], hunks)
     suggesting = [
         cluster for cluster in clusters
-        if cluster.suggests and not {f.fingerprint for f in cluster.findings} <= already_posted
+        if cluster.suggests and not posted.covers(f.fingerprint for f in cluster.findings)
     ]
     regions = [
         _Region(document.line_start(cluster.first), document.line_end(cluster.last)) for cluster in suggesting
@@ -267,4 +288,4 @@ def analyse_file(
                 suggestion = replacement.replace("\r\n", "\n")
         start_line = cluster.first if cluster.first < cluster.last else None
         comments.append(PlannedComment(path, start_line, cluster.last, tuple(cluster.findings), suggestion))
-    return FileAnalysis(path, text, findings, comments)
+    return FileAnalysis(path, findings, comments)

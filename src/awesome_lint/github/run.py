@@ -21,8 +21,8 @@ from awesome_lint.github.client import (
 )
 from awesome_lint.github.diff import Hunk, parse_patch
 from awesome_lint.github.event import NULL_SHA, PullRequestEvent, PushEvent, RunEnvironment
-from awesome_lint.github.markup import one_line
-from awesome_lint.github.review import FileAnalysis, PlannedComment, analyse_file
+from awesome_lint.github.markup import log_safe
+from awesome_lint.github.review import FileAnalysis, PlannedComment, Posted, analyse_file
 from awesome_lint.github.summary import (
     SUMMARY_MARKER,
     Published,
@@ -58,7 +58,7 @@ class Console:
         self._write = write or (lambda line: print(line, file=sys.stdout, flush=True))
 
     def line(self, text: str) -> None:
-        self._write(one_line(text))
+        self._write(log_safe(text))
 
     def command(self, text: str) -> None:
         self._write(text)  # already escaped by workflow_command / annotation
@@ -107,8 +107,15 @@ def parse_patterns(value: str) -> tuple[str, ...]:
     return patterns or ("README.md",)
 
 
+def _relative(pattern: str) -> str:
+    """`./a.md` and `/a.md` name `a.md` in the repository (only the prefix goes: `./.github/x` keeps its dot)."""
+    while pattern.startswith("./"):
+        pattern = pattern.removeprefix("./")
+    return pattern.lstrip("/")
+
+
 def matches(path: str, patterns: Iterable[str]) -> bool:
-    return any(_glob_regex(pattern.lstrip("./") if pattern.startswith("./") else pattern).fullmatch(path) for pattern in patterns)
+    return any(_glob_regex(_relative(pattern)).fullmatch(path) for pattern in patterns)
 
 
 def workspace_files(workspace: Path, patterns: Iterable[str]) -> list[str]:
@@ -165,7 +172,7 @@ def write_job_summary(env: RunEnvironment, text: str) -> None:
 
 def lint_pull_request(
     api: GitHubApi, number: int, head_sha: str, options: Options, config: LintConfig,
-    already_posted: frozenset[str] = frozenset(),
+    posted: Posted = Posted(),
 ) -> list[FileAnalysis]:
     analyses = []
     for changed in api.changed_files(number):
@@ -173,7 +180,7 @@ def lint_pull_request(
             continue
         text, bom = decode_markdown(changed.path, api.file_bytes(changed.path, head_sha))
         hunks = parse_patch(changed.patch)
-        analyses.append(analyse_file(changed.path, text, hunks, config, bom, already_posted=already_posted))
+        analyses.append(analyse_file(changed.path, text, hunks, config, bom, posted=posted))
     return analyses
 
 
@@ -199,16 +206,27 @@ def _post_review(
 
 def publish(
     api: GitHubApi, number: int, head_sha: str, analyses: list[FileAnalysis], existing: list[PostedComment],
-    options: Options, console: Console,
+    listed: frozenset[str], options: Options, console: Console,
 ) -> Published:
-    posted = {fingerprint for comment in existing for fingerprint in comment.fingerprints}
-    current = {f.fingerprint for a in analyses for f in a.findings if f.in_diff}
+    """Comments are matched by their exact set of fingerprints: an earlier comment stays when this
+    run plans the same comment, else it goes (deleted, or marked resolved when someone replied);
+    a planned comment is posted unless an earlier run posted it or listed all its findings in a
+    review body. A review is posted only when something is new."""
     planned = [comment for analysis in analyses for comment in analysis.comments]
-    new = [comment for comment in planned if not set(comment.fingerprints) <= posted]
-    inline = listed = 0
+    posted = Posted(frozenset(frozenset(comment.fingerprints) for comment in existing), listed)
+    new = [comment for comment in planned if not posted.covers(comment.fingerprints)]
+    inline = not_inline = 0
     if new:
-        inline, listed = _post_review(api, number, head_sha, analyses, new, options.max_comments, console)
-    stale = [comment for comment in existing if not set(comment.fingerprints) <= current]
+        inline, not_inline = _post_review(api, number, head_sha, analyses, new, options.max_comments, console)
+    planned_sets = {frozenset(comment.fingerprints) for comment in planned}
+    kept: set[frozenset[str]] = set()
+    stale = []
+    for comment in existing:
+        fingerprints = frozenset(comment.fingerprints)
+        if fingerprints in planned_sets and fingerprints not in kept:
+            kept.add(fingerprints)
+        else:
+            stale.append(comment)  # its findings changed, or a duplicate of a kept comment
     for comment in stale:
         if comment.has_replies:
             # Keep the conversation: mark the comment resolved instead of deleting the thread's root.
@@ -216,7 +234,9 @@ def publish(
             api.edit_review_comment(number, comment.id, body)
         else:
             api.delete_review_comment(number, comment.id)
-    result = Published(inline, len(planned) - len(new), listed, sum(len(c.fingerprints) for c in stale))
+    current = {f.fingerprint for a in analyses for f in a.findings if f.in_diff}
+    resolved = {fingerprint for comment in stale for fingerprint in comment.fingerprints} - current
+    result = Published(inline, len(planned) - len(new), not_inline, len(resolved))
     body = summary_comment(analyses, head_sha, result)
     summary = api.comment_with_marker(number, SUMMARY_MARKER)
     if summary is not None:
@@ -233,18 +253,25 @@ def run_pull_request(
 ) -> int:
     number, head_sha = event.pull_request.number, event.pull_request.head.sha
     pull = api.pull(number)
-    existing = api.our_review_comments(number)  # first, so unchanged comments skip computing suggestions
-    posted = frozenset(fingerprint for comment in existing for fingerprint in comment.fingerprints)
+    if pull.head_sha != head_sha:
+        # The files' patches would come from the newer head and the text from this event's head:
+        # nothing computed from them would be right. The run for the newer commit reports.
+        notice = f"pull request #{number} has a newer commit ({pull.head_sha[:7]}): not checking {head_sha[:7]}"
+        console.notice(notice)
+        write_job_summary(env, f"## awesome-lint\n\n> {notice}\n")
+        return 0
+    # Read what earlier runs published first, so unchanged comments skip computing suggestions.
+    existing = api.our_review_comments(number)
+    listed = api.our_listed_fingerprints(number)
+    posted = Posted(frozenset(frozenset(comment.fingerprints) for comment in existing), listed)
     analyses = lint_pull_request(api, number, head_sha, options, config, posted)
     print_annotations(console, analyses, options.fail_on)
     notice = None
     if pull.state != "open":
         notice = f"pull request #{number} is {pull.state}: not commenting"
-    elif pull.head_sha != head_sha:
-        notice = f"pull request #{number} has a newer commit ({pull.head_sha[:7]}): not commenting on {head_sha[:7]}"
     else:
         try:
-            published = publish(api, number, head_sha, analyses, existing, options, console)
+            published = publish(api, number, head_sha, analyses, existing, listed, options, console)
             console.line(
                 f"awesome-lint: {published.inline} inline comments posted, {published.already} already posted, "
                 f"{published.not_inline} listed in the review body, {published.resolved} resolved"
@@ -289,12 +316,12 @@ def run_push(
             f"no file in {env.workspace} matches {', '.join(options.files)}: check out the repository first "
             "(actions/checkout)"
         )
-    hunks = _push_hunks(api, event, console) if options.fail_on is FailOn.CHANGED else None
+    hunks = _push_hunks(api, event, console)  # fail-on decides the exit code only
     analyses = []
     for path in paths:
         text, bom = decode_markdown(path, read_bytes(str(env.workspace / path)))
         if hunks is None:
-            file_hunks = [Hunk(1, text.count("\n") + 1, frozenset())]
+            file_hunks = [Hunk(1, text.count("\n") + 1)]
         else:
             file_hunks = hunks.get(path, [])
         analyses.append(analyse_file(path, text, file_hunks, config, bom, plan_comments=False))

@@ -6,8 +6,8 @@ from collections import Counter
 from typing import Iterable, NamedTuple
 
 from awesome_lint.diagnostics import Applicability
-from awesome_lint.github.markup import escape_markdown
-from awesome_lint.github.review import FileAnalysis, Finding, PlannedComment
+from awesome_lint.github.markup import code_span, escape_markdown
+from awesome_lint.github.review import FileAnalysis, Finding, PlannedComment, listed_marker
 
 SUMMARY_MARKER = "<!-- awesome-lint:summary -->"
 LISTED_AT_MOST = 50  # findings listed one by one in a summary; the rest are counted
@@ -21,7 +21,7 @@ class Published(NamedTuple):
     """What this run did on the pull request (all zero when it could not write)."""
 
     inline: int = 0  # inline comments posted now
-    already: int = 0  # findings already commented by an earlier run
+    already: int = 0  # planned comments already posted (inline or listed in a review body) by an earlier run
     not_inline: int = 0  # comments over the cap or refused by GitHub (listed in the review body)
     resolved: int = 0  # findings of earlier comments that are gone (comment deleted or marked resolved)
 
@@ -39,7 +39,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _location(finding: Finding) -> str:
-    return f"`{escape_markdown(finding.path)}` line {finding.line}"
+    return f"{code_span(finding.path)} line {finding.line}"
 
 
 def _listed(findings: list[Finding]) -> list[str]:
@@ -55,8 +55,11 @@ def _listed(findings: list[Finding]) -> list[str]:
 def review_body(marker: str, analyses: list[FileAnalysis], inline: list[PlannedComment], listed: list[PlannedComment]) -> str:
     changed = _in_diff(analyses)
     suggestions = sum(1 for comment in inline if comment.suggestion is not None)
-    parts = [
-        marker,
+    parts = [marker]
+    if listed:
+        # Fingerprints of what is not commented inline: the next run counts them as posted.
+        parts.append(listed_marker(finding.fingerprint for comment in listed for finding in comment.findings))
+    parts += [
         f"**awesome-lint** found {_plural(len(changed), 'problem')} on the lines this pull request changes.",
     ]
     if suggestions:
@@ -89,7 +92,7 @@ def _rule_table(analyses: list[FileAnalysis]) -> list[str]:
 
 
 def _checked(analyses: list[FileAnalysis], ref: str) -> str:
-    names = ", ".join(f"`{escape_markdown(a.path)}`" for a in analyses) or "no matching files"
+    names = ", ".join(code_span(a.path) for a in analyses) or "no matching files"
     return f"Checked {names} at `{ref[:7]}`."
 
 
