@@ -100,7 +100,6 @@ class EntryList:
     section: Section | None
     parent_entry: Entry | None = None
     items: list[Entry] = field(default_factory=list)
-    in_quote: bool = False
 
     def walk(self) -> Iterator[Entry]:
         for item in self.items:
@@ -156,7 +155,7 @@ class Document:
     line_starts: list[int]
     root: Section
     headings: list[Heading]
-    lists: list[EntryList]  # every top-level list (depth 0), in order
+    lists: list[EntryList]  # every top-level list (depth 0), in order; lists in block quotes are quotations, not entries
     blocks: list[Block]  # every top-level block, in order
     links: list[Link]  # every link and image, in order
     definitions: list[Definition]

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from awesome_lint.diagnostics import Edit
-from awesome_lint.document.model import Document, Entry, EntryList
+from awesome_lint.document.model import Document, Entry
 from awesome_lint.rules._anchors import in_toc
 from awesome_lint.rules.base import Settings
 
@@ -66,10 +66,6 @@ def separated_description(document: Document, entry: Entry) -> DescriptionSpan |
 
 
 # -- navigation lists ----------------------------------------------------------------------------
-def top_level_lists(document: Document) -> list[EntryList]:
-    return [entry_list for entry_list in document.lists if not entry_list.in_quote]
-
-
 # -- text tests ----------------------------------------------------------------------------------
 _EMOJI_RANGES = (
     (0x1F000, 0x1FAFF),
@@ -113,7 +109,7 @@ def quote(text: str, limit: int = 40) -> str:
 
 def all_entries(document: Document) -> list[Entry]:
     """Every list item outside block quotes, in document order."""
-    return [entry for entry_list in top_level_lists(document) for entry in entry_list.walk()]
+    return [entry for entry_list in document.lists for entry in entry_list.walk()]
 
 
 _CONTENT: WeakKeyDictionary[Document, dict[Settings, list[Entry]]] = WeakKeyDictionary()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import NamedTuple, Sequence
+from typing import Any, NamedTuple, Sequence
 
 _NON_WORD = re.compile(r"[\W_]+")  # punctuation, spaces, emoji, symbols
 _DIGITS = re.compile(r"(\d+)")
@@ -82,12 +82,12 @@ def _strip_article(text: str, style: KeyStyle) -> str:
     return text
 
 
-def in_order_indexes(keys: Sequence[SortKey]) -> set[int]:
+def in_order_indexes(keys: Sequence[Any]) -> set[int]:
     """Indexes of a longest non-decreasing subsequence of ``keys`` (O(n log n)).
 
     The entries outside it are the ones that are out of place: in ``A, Z, B, C`` only ``Z`` is.
     """
-    tails: list[SortKey] = []  # smallest tail key of a run of each length
+    tails: list[Any] = []  # smallest tail key of a run of each length
     tail_index: list[int] = []
     previous: list[int] = [-1] * len(keys)
     for index, key in enumerate(keys):

@@ -138,7 +138,7 @@ def _checked_groups(document: Document, ignored: set[str], settings: Settings) -
     for section in _sections_not_ignored(document.root, ignored):
         if in_toc(section, settings):
             continue
-        for group in _logical_lists(document, [lst for lst in section.lists if not lst.in_quote]):
+        for group in _logical_lists(document, section.lists):
             yield from _with_sublists(document, group)
 
 

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.model import Document, EntryList
-from awesome_lint.rules._entry_text import next_content_indent, shift_lines, top_level_lists
+from awesome_lint.rules._entry_text import next_content_indent, shift_lines
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 
@@ -37,7 +37,7 @@ class BulletIndent(Rule[NoOptions]):
     fixable = True
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        for entry_list in top_level_lists(document):
+        for entry_list in document.lists:
             indented = [entry for entry in entry_list.items if entry.indent]
             if not indented:
                 continue

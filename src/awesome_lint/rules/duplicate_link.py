@@ -134,7 +134,7 @@ def _entries_outside(section: Section, settings: Settings) -> Iterator[Entry]:
     its sub-sections)."""
     skipped = in_toc(section, settings)
     for entry_list in section.lists:
-        if not skipped and not entry_list.in_quote:
+        if not skipped:
             yield from entry_list.walk()
     for child in section.children:
         yield from _entries_outside(child, settings)

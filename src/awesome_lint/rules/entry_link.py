@@ -7,7 +7,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.model import Document, Entry, EntryList
-from awesome_lint.rules._entry_text import in_toc, quote, top_level_lists
+from awesome_lint.rules._entry_text import in_toc, quote
 from awesome_lint.rules.base import Context, NoOptions, Rule, Settings
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -56,7 +56,7 @@ class EntryLink(Rule[NoOptions]):
     summary = "Start entries with a link with text and an http(s) URL"
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        for top in top_level_lists(document):
+        for top in document.lists:
             for entry_list in top.walk_lists():
                 yield from self._check_list(document, entry_list, context.settings)
 

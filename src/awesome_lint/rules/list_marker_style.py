@@ -8,7 +8,6 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, safe_fix
 from awesome_lint.document.model import Document, Entry
-from awesome_lint.rules._entry_text import top_level_lists
 from awesome_lint.rules.base import Context, Rule
 
 _THEMATIC_BREAK = re.compile(r"[ \t]*(?:([-*_])[ \t]*)(?:\1[ \t]*){2,}\Z")
@@ -56,7 +55,7 @@ class ListMarkerStyle(Rule[ListMarkerStyleOptions]):
     def check(self, document: Document, context: Context[ListMarkerStyleOptions]) -> Iterable[Diagnostic]:
         unordered = [
             entry_list
-            for top in top_level_lists(document)
+            for top in document.lists
             for entry_list in top.walk_lists()
             if not entry_list.ordered and entry_list.items
         ]

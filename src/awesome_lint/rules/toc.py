@@ -15,6 +15,7 @@ from awesome_lint.rules._anchors import (
     reference_map,
     Slugger,
 )
+from awesome_lint.rules._sorting import in_order_indexes
 from awesome_lint.rules.base import Context, Rule, Settings
 
 _MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\[]*_`<"})
@@ -327,7 +328,7 @@ class _Checker:
             )
 
     def _check_order(self, matched: list[tuple[Entry, int]], targets: list[Target]) -> None:
-        in_order = _longest_increasing(matched)
+        in_order = in_order_indexes([position for _, position in matched])
         for index, (entry, position) in enumerate(matched):
             if index in in_order:
                 continue
@@ -364,7 +365,7 @@ class _Checker:
 
     # -- fixing ----------------------------------------------------------------------------
     def fix(self, toc_list: EntryList, plan: Plan) -> Fix | None:
-        if toc_list.in_quote or any(not _is_anchor_item(entry) for entry in toc_list.walk()):
+        if any(not _is_anchor_item(entry) for entry in toc_list.walk()):
             return None  # an external link or plain text in the list: regenerating would drop it
         document = self.document
         line_start = document.line_start(document.line_of(toc_list.start))
@@ -417,31 +418,6 @@ def _marker(template: str, number: int) -> str:
     if len(template) > 1:  # ordered: '1.' or '1)'
         return f"{number}{template[-1]}"
     return template
-
-
-def _longest_increasing(matched: list[tuple[Entry, int]]) -> set[int]:
-    """Indexes of a longest run of items whose headings are in order (the items to keep in place)."""
-    tails: list[int] = []  # index into matched of the smallest tail of each run length
-    previous: list[int] = [-1] * len(matched)
-    for index, (_, position) in enumerate(matched):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if matched[tails[middle]][1] < position:
-                low = middle + 1
-            else:
-                high = middle
-        previous[index] = tails[low - 1] if low > 0 else -1
-        if low == len(tails):
-            tails.append(index)
-        else:
-            tails[low] = index
-    keep: set[int] = set()
-    index = tails[-1] if tails else -1
-    while index >= 0:
-        keep.add(index)
-        index = previous[index]
-    return keep
 
 
 def _is_anchor_item(entry: Entry) -> bool:

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, safe_fix
 from awesome_lint.document.model import Document
-from awesome_lint.rules._entry_text import top_level_lists
+
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 _TRAILING = re.compile(r"[ \t]+\Z")
@@ -42,7 +42,7 @@ class TrailingWhitespace(Rule[NoOptions]):
     fixable = True
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        for entry_list in top_level_lists(document):
+        for entry_list in document.lists:
             for entry in entry_list.items:
                 first = document.line_of(entry.start)
                 last = document.line_of(entry.end)
