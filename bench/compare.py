@@ -83,14 +83,25 @@ KNOWN_THEIR_FALSE_POSITIVES: tuple[tuple[str, str, str, str | None], ...] = (
     ("double-link", "repeated in-page navigation link (back to top), not a duplicate entry",
      r"^Duplicate link: #", None),
     ("no-undefined-references", "brackets around an inline link, not a reference", r"definition \(`\[", None),
+    # awesome-selfhosted.md line 125 `**[`^ back to top ^`](#awesome-selfhosted)**`, line 171
+    # `_Related: [Backup](#backup), ..._`: navigation, not a section title.
+    ("no-emphasis-as-heading", "emphasis around a link (back to top, Related:, Please visit): navigation",
+     r"introducing a section", r"^\s*(?:>\s*)?(?:\*\*|__|\*|_).*\]\("),
+    # awesome-go.md line 1481 `_Libraries for building GUI Applications._`: the section's
+    # description sentence, not its title (the `##` heading is right above it).
+    ("no-emphasis-as-heading", "an emphasised sentence (a section's description or a note)",
+     r"introducing a section", r"^\s*(?:\*\*|__|\*|_)[^\n]*[.!?](?:\*\*|__|\*|_)\s*$"),
     ("no-undefined-references", "bracketed text, not a reference (shortcut form)",
-     r"", r"\[[^\]\n]*\](?![\[(:])"),
+     r"", r"(?<!\])\[[^\]\n]+\](?![\[(:])"),  # not the second half of `[a][b]` or `[a][]`
 )
 
 
 # Their findings that are our intentional differences: (rule id, why, regex searched in the
 # message, regex searched in the source line). Counted as agreement, reported apart ("intent").
 INTENTIONAL_DIFFERENCES: tuple[tuple[str, str, str, str], ...] = (
+    # awesome-go.md line 956 "Pure Go Postgres driver": Postgres is PostgreSQL's accepted short
+    # name (the project uses it); only lower-case "postgres" is reported, as "Postgres".
+    ("awesome-spell-check", "Postgres is PostgreSQL's accepted short name", r'^Text "Postgres" ', r"Postgres"),
     # awesome-selfhosted.md line 131: `- [ANALOG](https://github.com/orangecoloured/analog) - A
     # minimal analytics tool. Tracks events in a span of 10-30 days. `MIT` `Nodejs/Docker``:
     # the sentence ends with a period; the code spans after
