@@ -182,6 +182,15 @@ def test_details_block_and_block_quote() -> None:
     assert [link.url for link in document.links] == ["http://q", "http://d"]
 
 
+def test_links_in_quoted_headings_are_links() -> None:
+    document = build_document("t.md", "# T\n\n> ## [Q](https://q.example)\n> text [P](https://p.example)\n")
+    assert [(link.url, *document.position(link.start)) for link in document.links] == [
+        ("https://q.example", 3, 6),
+        ("https://p.example", 4, 8),
+    ]
+    assert_invariants(document)
+
+
 def test_sections_follow_heading_levels() -> None:
     document = build_document(
         "t.md", "# Awesome X\n\nIntro.\n\n## Contents\n\n- [A](#a)\n\n## A\n\n### A1\n\n- [x](http://x) - X.\n\n## B\n"

@@ -218,7 +218,7 @@ class _Builder:
 
     def _quote_links(self, token: Token) -> None:
         for child in token.get("children", []):
-            if "text" in child and "_s" in child and child["type"] != "heading":
+            if "text" in child and "_s" in child:
                 self._inline_links(child)
             elif child["type"] in ("block_quote",):
                 self._quote_links(child)
