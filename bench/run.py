@@ -2,7 +2,9 @@
 
 Usage: python bench/run.py [--corpus DIR] [--runs N] [--no-npm]
 
-Every figure is measured in this one run, on this machine, as the median of N whole-process runs:
+Every figure is measured in this one run, on this machine, as the median of N whole-process runs,
+in CPU seconds (user + system) of the child process: on a shared machine wall time swings with
+the neighbours' load, CPU time much less.
 - parse:   `python -c "import mistune; parse(file)"` (mistune AST renderer, no plugins)
 - lint:    `python -m awesome_lint FILE --exit-zero`
 - fix:     `python -m awesome_lint FILE --fix` on a fresh temp copy each run (largest file only)
@@ -14,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -35,10 +37,15 @@ def timed(command: list[str], cwd: Path | None = None, runs: int = 5, setup=None
     for _ in range(runs):
         if setup is not None:
             setup()
-        start = time.perf_counter()
+        before = _children_cpu()
         subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        samples.append(time.perf_counter() - start)
+        samples.append(_children_cpu() - before)
     return statistics.median(samples)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def install_npm_awesome_lint() -> Path | None:
@@ -83,7 +90,7 @@ def main() -> int:
         return 0
     npm = None if args.no_npm else install_npm_awesome_lint()
     python = sys.executable
-    print(f"median of {args.runs} whole-process runs; python {sys.version.split()[0]}")
+    print(f"CPU seconds, median of {args.runs} whole-process runs; python {sys.version.split()[0]}")
     header = f"{'file':24} {'KB':>5} {'parse s':>8} {'lint s':>7} {'lint/parse':>10}"
     if npm:
         header += f" {'npm s':>7} {'npm/lint':>9}"
