@@ -152,7 +152,7 @@ class SpellCheck(Rule[SpellCheckOptions]):
     """Technology names spelled the way their projects spell them.
 
     What it does:
-        Reports names such as `Javascript`, `Github`, `NodeJS`, `OSX` or `Postgres` written in
+        Reports names such as `Javascript`, `Github`, `NodeJS`, `OSX` or `postgres` written in
         prose (descriptions, link texts, headings, paragraphs) and says how the project spells
         them: `JavaScript`, `GitHub`, `Node.js`, `macOS`, `PostgreSQL`. The table of about 270
         names is data (`rules/data/spellings.txt`). URLs, link targets, code spans and code
