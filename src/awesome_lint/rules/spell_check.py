@@ -154,7 +154,7 @@ class SpellCheck(Rule[SpellCheckOptions]):
     What it does:
         Reports names such as `Javascript`, `Github`, `NodeJS`, `OSX` or `postgres` written in
         prose (descriptions, link texts, headings, paragraphs) and says how the project spells
-        them: `JavaScript`, `GitHub`, `Node.js`, `macOS`, `PostgreSQL`. The table of about 270
+        them: `JavaScript`, `GitHub`, `Node.js`, `macOS`, `Postgres`. The table of about 270
         names is data (`rules/data/spellings.txt`). URLs, link targets, code spans and code
         blocks, HTML, image alt texts and names glued to `-`, `_`, `.` or `@`, or inside a path-like
         token with `/` (package names, host names, paths) are not checked. Names that are also English words (`react`, `swift`,
