@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 from weakref import WeakKeyDictionary
 
 from awesome_lint.diagnostics import Edit
@@ -57,12 +57,13 @@ def _description_span(entry: Entry) -> DescriptionSpan | None:
     )
 
 
-def separated_description(document: Document, entry: Entry) -> DescriptionSpan | None:
-    """The description when it is set off by a dash or colon (the rules on its wording use this)."""
-    span = description_span(document, entry)
-    if span is None or span.mark is None:
-        return None
-    return span
+def described_entries(document: Document, settings: Settings) -> Iterator[tuple[Entry, DescriptionSpan]]:
+    """Content entries with a description set off by a dash or colon (the rules on a
+    description's wording read these)."""
+    for entry in content_entries(document, settings):
+        span = description_span(document, entry)
+        if span is not None and span.mark is not None:
+            yield entry, span
 
 
 # -- navigation lists ----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from awesome_lint.diagnostics import Diagnostic, Edit, unsafe_fix
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix, unsafe_fix
 from awesome_lint.document.model import Block, Document, Heading, Link
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
@@ -78,12 +78,7 @@ class Badge(Rule[NoOptions]):
     def _wrong_badge(self, document: Document, badge: Link, links: list[Link]) -> Iterator[Diagnostic]:
         image = _image_inside(badge, links)
         if image is not None and image.url not in BADGE_IMAGES:
-            fix = None
-            if image.url_start is not None and image.url_end is not None:
-                fix = unsafe_fix(
-                    "Use the official badge image",
-                    Edit(image.url_start, image.url_end, BADGE_IMAGES[0]),
-                )
+            fix = _replace_url(image, BADGE_IMAGES[0], "Use the official badge image")
             yield self.diagnostic(
                 document,
                 image.start,
@@ -93,12 +88,7 @@ class Badge(Rule[NoOptions]):
                 fix=fix,
             )
         if _normalized(badge.url) not in BADGE_TARGETS:
-            fix = None
-            if badge.url_start is not None and badge.url_end is not None:
-                fix = unsafe_fix(
-                    "Link the badge to https://awesome.re",
-                    Edit(badge.url_start, badge.url_end, BADGE_TARGETS[0]),
-                )
+            fix = _replace_url(badge, BADGE_TARGETS[0], "Link the badge to https://awesome.re")
             yield self.diagnostic(
                 document,
                 badge.start,
@@ -139,3 +129,10 @@ def _is_valid_badge(link: Link, links: list[Link]) -> bool:
 
 def _normalized(url: str) -> str:
     return url.rstrip("/")
+
+
+def _replace_url(link: Link, url: str, message: str) -> Fix | None:
+    """Unsafe fix writing ``url`` over the link's destination (None for a reference link)."""
+    if link.url_start is None or link.url_end is None:
+        return None
+    return unsafe_fix(message, Edit(link.url_start, link.url_end, url))

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, safe_fix
 from awesome_lint.document.model import Document, Link
-from awesome_lint.rules._entry_text import content_entries, is_cased_letter, separated_description
+from awesome_lint.rules._entry_text import described_entries, is_cased_letter
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 # Names that are correctly written in lower case (camelCase names such as iOS, macOS, jQuery and
@@ -66,10 +66,7 @@ class DescriptionCase(Rule[NoOptions]):
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
         text = document.text
-        for entry in content_entries(document, context.settings):
-            span = separated_description(document, entry)
-            if span is None:
-                continue
+        for entry, span in described_entries(document, context.settings):
             start = span.start
             while start < span.end and text[start] in _EMPHASIS:
                 start += 1

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.model import Document, Entry, Link
-from awesome_lint.rules._entry_text import content_entries, ends_with_emoji, quote, separated_description
+from awesome_lint.rules._entry_text import described_entries, ends_with_emoji, quote
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 _FINAL_PUNCTUATION = ".!?…。！？"
@@ -52,10 +52,7 @@ class DescriptionPeriod(Rule[NoOptions]):
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
         text = document.text
-        for entry in content_entries(document, context.settings):
-            span = separated_description(document, entry)
-            if span is None:
-                continue
+        for entry, span in described_entries(document, context.settings):
             ending = _ending_kind(text, span.start, span.end, entry)
             if ending == "ok":
                 continue

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.document.model import Document
-from awesome_lint.rules._entry_text import content_entries, quote, separated_description
+from awesome_lint.rules._entry_text import described_entries, quote
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 _WORD_BOUNDARY = " \t\r\n.,!?:;-–—'’"
@@ -39,10 +39,9 @@ class DescriptionRepeatsName(Rule[NoOptions]):
     severity = Severity.WARNING
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        for entry in content_entries(document, context.settings):
+        for entry, span in described_entries(document, context.settings):
             link = entry.link
-            span = separated_description(document, entry)
-            if link is None or span is None:
+            if link is None:
                 continue
             name = link.plain_text.strip().casefold()
             if len(name) < 2:

@@ -7,7 +7,7 @@ is not the README) these rules stay silent.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Iterable, Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.model import Document
@@ -21,8 +21,13 @@ _PLACEHOLDER = "[INSERT EMAIL ADDRESS]"
 _TEMPLATE_EMAIL = "sindresorhus@gmail.com"
 
 
-def _sibling_files(context: Context[Any]) -> frozenset[str] | None:
-    return context.repository.names if context.repository is not None else None
+def _missing_file(
+    rule: Rule[NoOptions], document: Document, context: Context[NoOptions], names: tuple[str, ...], message: str
+) -> Iterator[Diagnostic]:
+    """One finding at line 1 when the repository is known and has none of ``names``."""
+    files = context.repository.names if context.repository is not None else None
+    if files is not None and not any(name in files for name in names):
+        yield rule.diagnostic(document, 0, 0, message)
 
 
 class ContributingFile(Rule[NoOptions]):
@@ -49,10 +54,9 @@ class ContributingFile(Rule[NoOptions]):
     summary = "A contributing.md exists beside the list"
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        files = _sibling_files(context)
-        if files is None or any(name in files for name in CONTRIBUTING_FILES):
-            return
-        yield self.diagnostic(document, 0, 0, "Add a non-empty contributing.md (beside the README or in .github/)")
+        return _missing_file(
+            self, document, context, CONTRIBUTING_FILES, "Add a non-empty contributing.md (beside the README or in .github/)"
+        )
 
 
 class LicenseFile(Rule[NoOptions]):
@@ -78,10 +82,9 @@ class LicenseFile(Rule[NoOptions]):
     summary = "A LICENSE file exists beside the list"
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        files = _sibling_files(context)
-        if files is None or any(name in files for name in LICENSE_FILES):
-            return
-        yield self.diagnostic(document, 0, 0, "Add a LICENSE file (CC0-1.0 is the usual choice for lists)")
+        return _missing_file(
+            self, document, context, LICENSE_FILES, "Add a LICENSE file (CC0-1.0 is the usual choice for lists)"
+        )
 
 
 def code_of_conduct_problem(text: str, owner: str | None = None) -> str | None:
