@@ -93,3 +93,9 @@ def test_readme_points_at_the_docs_in_the_repository() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "../shared/DESIGN.md" not in readme
     assert "(docs/architecture.md)" in readme and "(docs/rules.md)" in readme
+
+
+def test_readme_shows_the_code_scanning_workflow_as_shipped() -> None:
+    # .ci/check-action validates the file; the README must show that same file.
+    workflow = (ROOT / "examples" / "github-code-scanning.yml").read_text(encoding="utf-8")
+    assert f"```yaml\n{workflow}```\n" in (ROOT / "README.md").read_text(encoding="utf-8")
