@@ -117,6 +117,16 @@ def test_fix_writes_the_fixed_text_to_stdout_and_the_report_to_stderr(
     assert (in_tmp / "README.md").read_text() == "on disk, not touched\n"
 
 
+def test_exit_non_zero_on_fix_counts_a_changed_stdin(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    flags = ("--fix", "--exit-non-zero-on-fix", "-", *SELECT)
+    changed = run_with_stdin(monkeypatch, capsysbinary, BROKEN.encode(), *flags)
+    assert changed[:2] == (1, FIXED.encode())
+    unchanged = run_with_stdin(monkeypatch, capsysbinary, FIXED.encode(), *flags)
+    assert unchanged[:2] == (0, FIXED.encode())
+
+
 def test_fix_keeps_bom_and_crlf_byte_for_byte(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:

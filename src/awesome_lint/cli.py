@@ -467,6 +467,8 @@ def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> i
     if options.diff:
         write_report(run, options)
         return exit_code(run, options)
+    if fixed is not None:
+        run.changed_files += 1
     write_stdout_bytes(data if fixed is None else encode_markdown(fixed, bom))
     with contextlib.redirect_stdout(sys.stderr):
         write_report(run, options)
