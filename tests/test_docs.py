@@ -99,3 +99,12 @@ def test_readme_shows_the_code_scanning_workflow_as_shipped() -> None:
     # .ci/check-action validates the file; the README must show that same file.
     workflow = (ROOT / "examples" / "github-code-scanning.yml").read_text(encoding="utf-8")
     assert f"```yaml\n{workflow}```\n" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_regeneration_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from awesome_lint.docs import main
+
+    target = tmp_path / "rules.md"
+    assert main([str(target)]) == 0
+    assert target.read_bytes() == rules_page().encode("utf-8")
+    assert capsys.readouterr().out == f"wrote {target}\n"
