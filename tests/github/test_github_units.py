@@ -30,7 +30,7 @@ PATCH = """@@ -1,3 +1,4 @@
 
 
 def test_hunks_are_right_side_ranges() -> None:
-    assert parse_patch(PATCH) == [Hunk(1, 4), Hunk(30, 30)]
+    assert parse_patch(PATCH) == [Hunk(1, 4, frozenset({2, 4})), Hunk(30, 30, frozenset({30}))]
     assert parse_patch(None) == []
     hunks = parse_patch(PATCH)
     assert hunk_for(hunks, 2, 4) == hunks[0] and hunk_for(hunks, 4, 30) is None and hunk_for(hunks, 5) is None

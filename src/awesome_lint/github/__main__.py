@@ -5,6 +5,7 @@ command line, so nothing from a workflow is ever interpolated into a shell:
   AWESOME_LINT_FILES    glob(s) of the lists to lint (newline or comma separated), default README.md
   AWESOME_LINT_FAIL_ON  changed | all | never (default changed)
   AWESOME_LINT_CONFIG   path to a config file (optional)
+  AWESOME_LINT_MAX_WAIT the longest wait for a rate limit in seconds (default 60); longer ones give up
   GITHUB_TOKEN          token for the API (the action passes its github-token input)
 plus the runner's own GITHUB_* variables. The flags below override the environment (for local use).
 
@@ -60,18 +61,29 @@ def _run(options: Options, environ: Mapping[str, str], console: Console) -> int:
     from awesome_lint.config import load_config
     from awesome_lint.github.client import GitHubApi
     from awesome_lint.github.event import PullRequestEvent, RunEnvironment, load_event
-    from awesome_lint.github.run import run_pull_request, run_push
+    from awesome_lint.github.run import run_pull_request, run_workspace
 
     env = RunEnvironment.from_environ(environ)
-    event = load_event(env.event_name, env.event_path)
+    event = load_event(env.event_name, env.event_path, env.repository, env.sha)
     config_path = options.config if options.config is None or options.config.is_absolute() else env.workspace / options.config
     config = load_config(env.workspace, config_path)
-    api = GitHubApi(env.api_url, env.token, event.repository.full_name)
+    repository = event.repository.full_name if isinstance(event, PullRequestEvent) else event.repository
+    api = GitHubApi(env.api_url, env.token, repository, max_wait=max_wait(environ))
     if isinstance(event, PullRequestEvent):
         if not env.token:
             raise FatalError("GITHUB_TOKEN is empty: pass the github-token input")
         return run_pull_request(env, event, options, config, api, console)
-    return run_push(env, event, options, config, api if env.token else None, console)
+    return run_workspace(env, event, options, config, api if env.token and repository else None, console)
+
+
+def max_wait(environ: Mapping[str, str]) -> float:
+    from awesome_lint.github.client import MAX_WAIT_SECONDS
+
+    value = environ.get("AWESOME_LINT_MAX_WAIT", "").strip()
+    try:
+        return float(value) if value else MAX_WAIT_SECONDS
+    except ValueError:
+        raise FatalError(f"AWESOME_LINT_MAX_WAIT must be a number of seconds (got '{value}')") from None
 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
