@@ -131,6 +131,7 @@ class FakeGitHub:
         self.failures: list[Failure] = []
         self.compare_files: list[PullFile] | None = None  # what GET .../compare lists; default: files
         self.merge_base_sha = base_sha
+        self.base_files: dict[str, str] = {}  # other files of the repository at the base commit
         self.head_moves_after: str | None = None  # a path suffix: once it is served, the pull's head moves
         self._ids = iter(range(5000, 10**9))
         self._lock = threading.Lock()
@@ -288,7 +289,7 @@ class FakeGitHub:
             content = None if pull_file is None else pull_file.head
         elif ref in (self.base_sha, self.merge_base_sha):
             pull_file = next((f for f in self.files if f.base_path == path), None)
-            content = None if pull_file is None else pull_file.base
+            content = self.base_files.get(path) if pull_file is None else pull_file.base
         else:
             content = None
         if content is None:

@@ -25,6 +25,7 @@ from fake_github import (
     APP,
     APP_TOKEN,
     BODY_LIMIT,
+    OTHER_APP,
     SECONDARY_RATE_LIMIT,
     TOKEN,
     TOO_LONG,
@@ -392,3 +393,57 @@ def test_a_suggestion_on_the_last_line_without_a_newline_adds_no_empty_line(tmp_
         run(fake, make_workspace(tmp_path), capsys, "--fail-on", "never")
     bodies = [c["body"] for c in fake.review_comments if c["line"] == 8]
     assert [suggestion_of(body) for body in bodies] == ["- [Bravo](https://bravo.dev) - A tool.\n"]
+
+
+# -- 12. the config a pull request is checked with -------------------------------------------------
+
+LOOSER = 'ignore = ["entry-separator", "description-case", "description-period", "alphabetical-order"]\n'
+
+
+def test_the_checkout_config_applies_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Under pull_request the checkout is the merge commit: the pull request's own config."""
+    with fake_pull_request() as fake:
+        workspace = make_workspace(tmp_path)
+        (workspace.root / ".awesome-lint.toml").write_text(LOOSER, encoding="utf-8")
+        code, _ = run(fake, workspace, capsys)
+    assert workspace.outputs() == {"findings": "0", "findings-changed": "0"} and code == 0
+
+
+def test_config_from_base_ignores_the_pull_requests_own_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with fake_pull_request() as fake:
+        fake.base_files[".awesome-lint.toml"] = 'ignore = ["description-period"]\n'
+        workspace = make_workspace(tmp_path)
+        (workspace.root / ".awesome-lint.toml").write_text(LOOSER, encoding="utf-8")
+        code, _ = run(fake, workspace, capsys, AWESOME_LINT_CONFIG_FROM_BASE="true")
+    contents = [(r.path, r.query["ref"]) for r in fake.requests if "/contents/" in r.path]
+    assert contents[:2] == [(f"/repos/{REPO}/contents/.awesome-lint.toml", [BASE_SHA]),
+                            (f"/repos/{REPO}/contents/pyproject.toml", [BASE_SHA])]
+    assert workspace.outputs() == {"findings": "4", "findings-changed": "4"}  # the base ignores only the period
+    assert code == 1
+
+
+# -- paging ----------------------------------------------------------------------------------------
+
+
+def test_the_fake_pages_like_github(tmp_path: Path) -> None:
+    import requests
+
+    with fake_pull_request() as fake:
+        for index in range(31):
+            fake.add_review_comment(OTHER_APP, f"comment {index}")
+        first = requests.get(f"{fake.base_url}{PULLS}/comments", timeout=5)
+        second = requests.get(first.links["next"]["url"], timeout=5)
+    assert len(first.json()) == 30 and len(second.json()) == 1 and "next" not in second.links
+
+
+def test_our_comments_past_the_first_page_are_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with fake_pull_request() as fake:
+        for index in range(120):  # a busy pull request: ours come after two pages of others' comments
+            fake.add_review_comment(OTHER_APP, f"comment {index}")
+        workspace = make_workspace(tmp_path)
+        run(fake, workspace, capsys)
+        fake.requests.clear()
+        _, out = run(fake, workspace, capsys)
+    assert fake.writes() == []
+    assert [r.query.get("page") for r in fake.requests if r.path == f"{PULLS}/comments"] == [None, ["2"]]
+    assert out[-1] == "awesome-lint: 0 inline comments posted, 3 already posted, 0 listed in the review body, 0 resolved"

@@ -330,6 +330,15 @@ class GitHubApi:
 
         return self._call(f"reading {path} at {ref[:12]}", read)
 
+    def optional_file_bytes(self, path: str, ref: str) -> bytes | None:
+        """The file at ``ref``, None when it does not exist there."""
+        try:
+            return self.file_bytes(path, ref)
+        except ApiError as error:
+            if error.status == 404:
+                return None
+            raise
+
     def login(self) -> str:
         """The login our comments are posted as (`<app-slug>[bot]` for an App installation token,
         `github-actions[bot]` for the workflow's token, the user for a personal token)."""

@@ -53,6 +53,7 @@ class Options(NamedTuple):
     fail_on: FailOn = FailOn.CHANGED
     config: Path | None = None
     max_comments: int = MAX_INLINE_COMMENTS
+    config_from_base: bool = False  # pull requests: the config at the base commit, not the checkout's
 
 
 class Console:
