@@ -343,9 +343,10 @@ def test_a_secondary_rate_limit_longer_than_the_budget_gives_up(status: int, tmp
     assert code == 1
 
 
-def test_a_secondary_rate_limit_on_a_read_over_the_budget_gives_up_at_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("status", [403, 429])
+def test_a_secondary_rate_limit_on_a_read_over_the_budget_gives_up_at_once(status: int, tmp_path: Path) -> None:
     with fake_pull_request() as fake:
-        fake.failures.append(Failure("GET", "/files", status=403, message=SECONDARY_RATE_LIMIT))
+        fake.failures.append(Failure("GET", "/files", status=status, message=SECONDARY_RATE_LIMIT))
         api = GitHubApi(fake.base_url, TOKEN, REPO, max_wait=0.5)
         with pytest.raises(client.ApiError, match="secondary rate limit"):
             api.changed_files(NUMBER)

@@ -25,7 +25,7 @@ from awesome_lint.github.client import (
 from awesome_lint.github.diff import Hunk, diff_hunks, parse_patch, whole_file
 from awesome_lint.github.event import PullRequestEvent, RunEnvironment, WorkspaceEvent
 from awesome_lint.github.markup import log_safe
-from awesome_lint.github.review import FileAnalysis, PlannedComment, Posted, Unreadable, analyse_file
+from awesome_lint.github.review import CommentKey, FileAnalysis, PlannedComment, Posted, Unreadable, analyse_file
 from awesome_lint.github.summary import (
     SUMMARY_MARKER,
     Published,
@@ -231,7 +231,7 @@ class _PullRequestFiles:
 
 
 def lint_pull_request(
-    api: GitHubApi, event: PullRequestEvent, files: list[ChangedFile], options: Options, config: LintConfig,
+    api: GitHubApi, event: PullRequestEvent, files: list[ChangedFile], config: LintConfig,
 ) -> list[FileAnalysis]:
     head_sha = event.pull_request.head.sha
     diffs = _PullRequestFiles(api, event.pull_request.base.sha, head_sha)
@@ -285,7 +285,7 @@ def publish(
     if new:
         inline, not_inline = _post_review(api, number, head_sha, analyses, new, options.max_comments, console)
     planned_keys = {comment.key for comment in planned}
-    kept: set[object] = set()
+    kept: set[CommentKey] = set()
     stale = []
     for comment in existing:
         if comment.key in planned_keys and comment.key not in kept and not comment.outdated:
@@ -346,7 +346,7 @@ def run_pull_request(
     ]
     if files and _newer_head(api.pull(number), env, number, head_sha, console):
         return 0
-    analyses = lint_pull_request(api, event, files, options, config)
+    analyses = lint_pull_request(api, event, files, config)
     print_annotations(console, analyses, options.fail_on)
     notice = None
     if pull.state != "open":
