@@ -200,6 +200,19 @@ def test_a_list_in_a_subdirectory_from_the_root_and_from_inside(
     assert findings(capsys, *argv, "README.md") == (1, [(7, 45, PERIOD)], "")
 
 
+def test_git_dir_exported_to_a_hook_does_not_misplace_the_list(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commit(repo, {"lists/README.md": LIST})
+    (repo / "lists" / "README.md").write_text(WITH_NEW_ENTRY)
+    # What git exports to a pre-commit hook in a linked worktree: with it, git would take the
+    # current directory for the top of the work tree.
+    monkeypatch.setenv("GIT_DIR", str(repo / ".git"))
+    assert findings(capsys, "--select", PERIOD, "--changed-since", "HEAD", "lists/README.md") == (
+        1, [(7, 45, PERIOD)], ""
+    )
+
+
 def test_a_symlinked_list_is_compared_as_its_target(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     commit(repo, {"docs/list.md": LIST})
     (repo / "README.md").symlink_to("docs/list.md")

@@ -31,9 +31,17 @@ _NUMBER = re.compile(r"\d+")
 
 
 # -- git -----------------------------------------------------------------------------------------
+# Git exports these to its hooks (GIT_DIR in a linked worktree); with GIT_DIR set, git takes the
+# current directory for the top of the work tree. The repository is found from the file's folder.
+_GIT_LOCATION_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
+
+
 def _git(directory: str, *arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {name: value for name, value in os.environ.items() if name not in _GIT_LOCATION_VARIABLES}
     try:
-        return subprocess.run(["git", *arguments], cwd=directory, input=stdin, capture_output=True, check=False)
+        return subprocess.run(
+            ["git", *arguments], cwd=directory, env=env, input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise FatalError("--changed-since needs git, and git was not found") from None
 
