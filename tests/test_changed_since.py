@@ -129,6 +129,17 @@ def test_a_finding_whose_line_number_moved_is_not_new(repo: Path, capsys: pytest
     assert findings(capsys, "--select", "duplicate-link", "--changed-since", "HEAD") == (0, [], "")
 
 
+def test_an_old_finding_whose_message_names_the_new_neighbour_is_not_new(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unsorted = SORTED.replace("- [Gamma](https://gamma.example) - Does gamma.", "- [Alpha](https://alpha.example) - Does alpha.")
+    commit(repo, {"README.md": unsorted})  # 'Beta' should come after 'Alpha'
+    (repo / "README.md").write_text(unsorted + "- [Alpha One](https://alpha-one.example) - Does one.\n")
+    # Now "'Beta' should come after 'Alpha One'": still Beta's old finding.
+    assert findings(capsys, "--select", "alphabetical-order")[1] == [(5, 1, "alphabetical-order")]
+    assert findings(capsys, "--select", "alphabetical-order", "--changed-since", "HEAD") == (0, [], "")
+
+
 TOC_LIST = """\
 # Awesome Things
 

@@ -157,12 +157,16 @@ def _is_document_wide(diagnostic: Diagnostic) -> bool:
     return diagnostic.rule in DOCUMENT_RULES or diagnostic.start == diagnostic.end == 0
 
 
-FindingKey = tuple[str, str, int | None]  # rule, message without its numbers, line at the revision
+FindingKey = tuple[str, str | int]
 
 
-def _key(diagnostic: Diagnostic, line: int | None) -> FindingKey:
-    """What identifies a finding across the change: line numbers in messages move with it."""
-    return diagnostic.rule, _NUMBER.sub("#", diagnostic.message), None if _is_document_wide(diagnostic) else line
+def _key(diagnostic: Diagnostic, line: int) -> FindingKey:
+    """What makes a finding the same one as at the revision. On a line: the rule, and the line
+    (its message may quote a neighbour the change replaced). About the document: the rule and the
+    message, whose line numbers move with the change."""
+    if _is_document_wide(diagnostic):
+        return diagnostic.rule, _NUMBER.sub("#", diagnostic.message)
+    return diagnostic.rule, line
 
 
 @dataclass
@@ -187,7 +191,7 @@ class ChangeFilter:
                 continue
             if unmatched is None:
                 unmatched = Counter(self._previous_findings())
-            key = _key(diagnostic, lines.previous_line.get(diagnostic.location.line))
+            key = _key(diagnostic, lines.previous_line.get(diagnostic.location.line, 0))
             if unmatched[key] > 0:
                 unmatched[key] -= 1  # it was there at the revision
             else:
