@@ -24,8 +24,8 @@ from awesome_lint.fix import MAX_PASSES, FixDidNotSettle, FixResult, apply_edits
 from awesome_lint.linter import LintConfig, lint_document
 from awesome_lint.repository import RepositoryFiles, scan_repository
 
-# Rules whose findings are about a region or the whole document: the line they point at (the first
-# item of the table of contents, a section heading) is not where the change that causes them is.
+# Rules whose findings are about a region or the whole document: the line they point at (an item of
+# the table of contents, a section heading) is not where the change that causes them is.
 DOCUMENT_RULES = frozenset({"toc", "section-order", "contributing-file", "license-file", "code-of-conduct", "file-name"})
 _NUMBER = re.compile(r"\d+")
 
@@ -98,7 +98,7 @@ def _resolve(root: str, name: str) -> str | None:
     if result.returncode == 0:
         return result.stdout.decode("ascii").strip()
     if _git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-        return None  # no commit yet (a fresh repository): no file is tracked at any revision
+        return None  # HEAD has no commit yet (a fresh repository): nothing is tracked to compare with
     raise FatalError(f"--changed-since: unknown git revision '{name}' in {root}")
 
 
