@@ -6,6 +6,7 @@ wording: findings are compared as (line, column, rule) triples from the JSON rep
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -338,3 +339,34 @@ def test_a_finding_without_a_line_the_change_causes_is_reported(repo: Path, caps
     commit(repo, {"README.md": "# Awesome Things\n\n" + UNTITLED})
     (repo / "README.md").write_text(UNTITLED)
     assert findings(capsys, "--select", "title", "--changed-since", "HEAD") == (1, [(1, 1, "title")], "")
+
+
+# -- stdin -------------------------------------------------------------------------------------------
+def test_stdin_is_compared_with_the_file_it_names(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commit(repo, {"README.md": LIST})
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(WITH_NEW_ENTRY.encode())))
+    assert findings(capsys, "--select", PERIOD, "--changed-since", "HEAD", "--stdin-filename", "README.md") == (
+        1, [(7, 45, PERIOD)], ""
+    )
+
+
+def test_stdin_without_a_file_name_cannot_be_compared(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commit(repo, {"README.md": LIST})
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(WITH_NEW_ENTRY.encode())))
+    assert text_run(capsys, "--changed-since", "HEAD", "-") == (
+        2, "", "awesome-lint: error: --changed-since with stdin needs --stdin-filename: the file to compare with\n"
+    )
+
+
+def test_a_file_name_in_a_folder_that_does_not_exist_is_outside_the_work_tree(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commit(repo, {"README.md": LIST})
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(LIST.encode())))
+    assert text_run(capsys, "--changed-since", "HEAD", "--stdin-filename", "nowhere/README.md") == (
+        2, "", "awesome-lint: error: nowhere/README.md: --changed-since needs a git work tree, and this file is not in one\n"
+    )

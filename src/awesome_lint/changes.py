@@ -84,8 +84,8 @@ class Revision:
 
 
 def _repository_root(path: str, directory: str) -> str:
-    result = _git(directory, "rev-parse", "--show-toplevel")
-    if result.returncode != 0:
+    result = _git(directory, "rev-parse", "--show-toplevel") if os.path.isdir(directory) else None
+    if result is None or result.returncode != 0:
         raise FatalError(f"{path}: --changed-since needs a git work tree, and this file is not in one")
     return os.path.realpath(result.stdout.decode("utf-8").rstrip("\n"))
 

@@ -492,12 +492,13 @@ def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> i
     if not text.strip():
         raise FatalError(f"{name}: empty input on stdin, nothing to lint")
     repository = scan_repository(name) if names_a_real_folder(name) else None
+    changes = stdin_changes(name, config, options)
     run = Run()
     if not (options.fix or options.diff):
-        run.results.append(lint_file(name, text, bom, config, repository))
+        run.results.append(only_changed(lint_file(name, text, bom, config, repository), changes, run))
         write_report(run, options)
         return exit_code(run, options)
-    fixed = fix_source(name, text, bom, config, options, run, repository)
+    fixed = fix_source(name, text, bom, config, options, run, repository, changes)
     if options.diff:
         write_report(run, options)
         return exit_code(run, options)
@@ -507,6 +508,16 @@ def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> i
     with contextlib.redirect_stdout(sys.stderr):
         write_report(run, options)
     return exit_code(run, options)
+
+
+def stdin_changes(name: str, config: LintConfig, options: argparse.Namespace) -> ChangeFilter | None:
+    """With --changed-since, the list on stdin is compared with the file it names at the revision."""
+    revision = changed_since(options)
+    if revision is None:
+        return None
+    if name == STDIN:
+        raise FatalError("--changed-since with stdin needs --stdin-filename: the file to compare with")
+    return revision.changes_for(name, config)
 
 
 def names_a_real_folder(name: str) -> bool:
