@@ -96,10 +96,14 @@ def list_repo(tmp_path: Path) -> Path:
     return repo
 
 
-def try_repo(hook_repo: Path, hook: str, list_repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    hook_repo: Path, hook: str, list_repo: Path, home: Path, all_files: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """The hook on every file, or (all_files=False) on the staged files, as on `git commit`."""
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    which = ["--all-files"] if all_files else []
     return subprocess.run(
-        [PRE_COMMIT, "try-repo", str(hook_repo), hook, "--all-files", "--color", "never"],  # type: ignore[list-item]
+        [PRE_COMMIT, "try-repo", str(hook_repo), hook, *which, "--color", "never"],  # type: ignore[list-item]
         cwd=list_repo, env=env, capture_output=True, text=True, timeout=600,
     )
 
@@ -121,3 +125,39 @@ def test_fix_hook_modifies_fails_then_passes(hook_repo: Path, list_repo: Path, p
     second = try_repo(hook_repo, "awesome-lint-fix", list_repo, pre_commit_home)
     assert second.returncode == 0, second.stdout + second.stderr
     assert (list_repo / "README.md").read_text() == FIXED_LIST
+
+
+# An entry added at the end of BROKEN_LIST: sorted after the others, so it breaks no order.
+NEW_ENTRY_WITHOUT_PERIOD = "- [Zulu](https://zulu.example) - Does zulu\n"
+
+
+def commit_list_then_stage(list_repo: Path, added: str) -> None:
+    git("commit", "-q", "-m", "the list", cwd=list_repo)
+    (list_repo / "README.md").write_text(BROKEN_LIST + added)
+    git("add", "README.md", cwd=list_repo)
+
+
+def test_changed_hook_reports_only_the_staged_change(hook_repo: Path, list_repo: Path, pre_commit_home: Path) -> None:
+    commit_list_then_stage(list_repo, NEW_ENTRY_WITHOUT_PERIOD)
+    result = try_repo(hook_repo, "awesome-lint-changed", list_repo, pre_commit_home, all_files=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "README.md:7:42: description-period " in result.stdout
+    assert "README.md:5:" not in result.stdout
+    assert "2 findings on lines unchanged since HEAD not shown" in result.stdout
+
+
+def test_changed_hook_passes_a_clean_change_to_a_list_with_old_findings(
+    hook_repo: Path, list_repo: Path, pre_commit_home: Path
+) -> None:
+    commit_list_then_stage(list_repo, NEW_ENTRY_WITHOUT_PERIOD.replace("zulu\n", "zulu.\n"))
+    result = try_repo(hook_repo, "awesome-lint-changed", list_repo, pre_commit_home, all_files=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_changed_hook_in_a_repository_without_commits_checks_everything(
+    hook_repo: Path, list_repo: Path, pre_commit_home: Path
+) -> None:
+    result = try_repo(hook_repo, "awesome-lint-changed", list_repo, pre_commit_home, all_files=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "README.md:5:1: alphabetical-order " in result.stdout
+    assert "README.md:5:42: description-period " in result.stdout

@@ -30,6 +30,7 @@ from awesome_lint import __version__
 from awesome_lint.diagnostics import FatalError
 
 if TYPE_CHECKING:
+    from awesome_lint.changes import ChangeFilter, Revision
     from awesome_lint.config import CliOverrides
     from awesome_lint.diagnostics import Diagnostic
     from awesome_lint.linter import LintConfig
@@ -134,6 +135,12 @@ def check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--show-fixes", action="store_true", help="list what --fix fixed")
     parser.add_argument(
         "--exit-non-zero-on-fix", action="store_true", help="with --fix: exit 1 when a file was changed"
+    )
+    parser.add_argument(
+        "--changed-since",
+        metavar="REV",
+        help="report only findings on lines changed since git revision REV, and those the change causes "
+        "(with --fix: fix only those)",
     )
     parser.add_argument("--verbose", action="store_true", help="tracebacks for internal errors")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -318,6 +325,7 @@ class Run:
     fixed: dict[str, list[Diagnostic]] = field(default_factory=dict)
     diffs: list[str] = field(default_factory=list)
     changed_files: int = 0
+    not_shown: int = 0  # --changed-since: findings on unchanged lines
     failed: bool = False  # an input error, an internal error or fixes that did not settle
 
     @property
@@ -341,10 +349,12 @@ def run_check(options: argparse.Namespace) -> int:
     if not files:
         return EXIT_ERROR
     run = Run(failed=bool(errors))
+    revision = changed_since(options)
     for path in files:
         config = configs.for_file(path)  # a configuration error stops the run (FatalError)
+        changes = revision.changes_for(path, config) if revision else None  # so does a git error
         try:
-            check_file(path, config, options, run)
+            check_file(path, config, options, run, changes)
         except FatalError as error:  # this file cannot be linted; go on with the others
             print_error(str(error))
             run.failed = True
@@ -355,7 +365,25 @@ def run_check(options: argparse.Namespace) -> int:
     return exit_code(run, options)
 
 
-def check_file(path: str, config: LintConfig, options: argparse.Namespace, run: Run) -> None:
+def changed_since(options: argparse.Namespace) -> Revision | None:
+    if options.changed_since is None:
+        return None
+    from awesome_lint.changes import Revision
+
+    return Revision(options.changed_since)
+
+
+def only_changed(result: FileResult, changes: ChangeFilter | None, run: Run) -> FileResult:
+    if changes is None:
+        return result
+    shown = changes.select(result.text, result.diagnostics)
+    run.not_shown += len(result.diagnostics) - len(shown)
+    return result._replace(diagnostics=shown)
+
+
+def check_file(
+    path: str, config: LintConfig, options: argparse.Namespace, run: Run, changes: ChangeFilter | None = None
+) -> None:
     from awesome_lint.document.load import decode_markdown, read_bytes
 
     data = read_bytes(path)
@@ -366,9 +394,9 @@ def check_file(path: str, config: LintConfig, options: argparse.Namespace, run: 
 
     repository = scan_repository(path)
     if options.fix or options.diff:
-        fix_file(path, data, text, bom, config, options, run, repository)
+        fix_file(path, data, text, bom, config, options, run, repository, changes)
     else:
-        run.results.append(lint_file(path, text, bom, config, repository))
+        run.results.append(only_changed(lint_file(path, text, bom, config, repository), changes, run))
 
 
 def lint_file(
@@ -391,8 +419,9 @@ def fix_file(
     options: argparse.Namespace,
     run: Run,
     repository: RepositoryFiles | None,
+    changes: ChangeFilter | None = None,
 ) -> None:
-    fixed = fix_source(path, text, bom, config, options, run, repository)
+    fixed = fix_source(path, text, bom, config, options, run, repository, changes)
     if fixed is None or options.diff:
         return
     from awesome_lint.write import write_if_changed
@@ -409,20 +438,25 @@ def fix_source(
     options: argparse.Namespace,
     run: Run,
     repository: RepositoryFiles | None,
+    changes: ChangeFilter | None = None,
 ) -> str | None:
     """Fix ``text`` and record the outcome (and the diff with --diff) in ``run``; the fixed text,
     or None when nothing changed or the fixes did not settle."""
+    from awesome_lint.changes import fix_changed
     from awesome_lint.fix import FixDidNotSettle, fix_text
     from awesome_lint.report import FileResult
 
     try:
-        result = fix_text(path, text, config, unsafe=options.unsafe_fixes, bom=bom, repository=repository)
+        if changes is None:
+            result = fix_text(path, text, config, unsafe=options.unsafe_fixes, bom=bom, repository=repository)
+        else:
+            result = fix_changed(text, bom, changes, unsafe=options.unsafe_fixes)
     except FixDidNotSettle as error:
         print_error(f"{error} -- this is a bug in those rules, please report it; {path} was not changed")
         run.failed = True
-        run.results.append(lint_file(path, text, bom, config, repository))
+        run.results.append(only_changed(lint_file(path, text, bom, config, repository), changes, run))
         return None
-    run.results.append(FileResult(path, result.text, result.remaining, result.newline))
+    run.results.append(only_changed(FileResult(path, result.text, result.remaining, result.newline), changes, run))
     run.fixed[path] = result.applied
     if not result.changed:
         return None
@@ -458,12 +492,13 @@ def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> i
     if not text.strip():
         raise FatalError(f"{name}: empty input on stdin, nothing to lint")
     repository = scan_repository(name) if names_a_real_folder(name) else None
+    changes = stdin_changes(name, config, options)
     run = Run()
     if not (options.fix or options.diff):
-        run.results.append(lint_file(name, text, bom, config, repository))
+        run.results.append(only_changed(lint_file(name, text, bom, config, repository), changes, run))
         write_report(run, options)
         return exit_code(run, options)
-    fixed = fix_source(name, text, bom, config, options, run, repository)
+    fixed = fix_source(name, text, bom, config, options, run, repository, changes)
     if options.diff:
         write_report(run, options)
         return exit_code(run, options)
@@ -473,6 +508,16 @@ def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> i
     with contextlib.redirect_stdout(sys.stderr):
         write_report(run, options)
     return exit_code(run, options)
+
+
+def stdin_changes(name: str, config: LintConfig, options: argparse.Namespace) -> ChangeFilter | None:
+    """With --changed-since, the list on stdin is compared with the file it names at the revision."""
+    revision = changed_since(options)
+    if revision is None:
+        return None
+    if name == STDIN:
+        raise FatalError("--changed-since with stdin needs --stdin-filename: the file to compare with")
+    return revision.changes_for(name, config)
 
 
 def names_a_real_folder(name: str) -> bool:
@@ -567,6 +612,12 @@ def write_report(run: Run, options: argparse.Namespace) -> None:
         summary = text_report.lint_summary(run.remaining)
     if not (run.failed and summary == text_report.ALL_PASSED):  # not every file was checked
         out.write(summary + "\n")
+    if run.not_shown:
+        findings = "finding" if run.not_shown == 1 else "findings"
+        out.write(
+            f"{run.not_shown} {findings} on lines unchanged since {options.changed_since} not shown "
+            "(run without --changed-since to see them).\n"
+        )
 
 
 def write_diff_report(run: Run) -> None:
