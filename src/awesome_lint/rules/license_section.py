@@ -20,7 +20,8 @@ class LicenseSection(Rule[NoOptions]):
         Reports a section titled `License` (or `Licence`, `Licensing`). Sections that merely mention
         licenses, such as `List of Licenses`, and the `Contributing` or `Footnotes` sections are fine.
         So is a content category about licensing: a section so titled that holds entries
-        (`- [choosealicense](https://choosealicense.com) - Pick a license.`) or sub-sections.
+        (`- [choosealicense](https://choosealicense.com) - Pick a license.`), itself or in its
+        sub-sections.
 
     Why:
         The awesome guidelines ask for the list's license in a `LICENSE` file beside the README, where
@@ -60,9 +61,11 @@ class LicenseSection(Rule[NoOptions]):
 
 
 def _is_category(section: Section) -> bool:
-    """A category of the list: it has sub-sections, or entries (a leading link and a description)."""
-    return bool(section.children) or any(
+    """A category of the list: it or its sub-sections hold entries (a leading link and a
+    description). Sub-sections alone do not make one (`### Code` and `### Text` licenses)."""
+    return any(
         entry.link_first and entry.description
-        for entry_list in section.lists
+        for part in section.walk()
+        for entry_list in part.lists
         for entry in entry_list.walk()
     )
