@@ -2,6 +2,12 @@
 
 Usage: python bench/pr_mode.py [--corpus-file PATH] [--write-spacing SECONDS]
 
+Then, for the workflow's default token and for a GitHub App installation token, a table of two
+runs: the first, and a re-run after the contributor accepts half of the suggestions (every other
+one, in line order) and edits one commented line whose suggestion they did not accept (GitHub makes
+that comment outdated). Per run: requests made, inline comments and suggestions posted, comments
+deleted, reviews and summary comments in total.
+
 The corpus file is copied to a temp dir (never into the repo). The PR appends four entries to
 each of five lists; 12 of the 20 carry one problem each (3 em-dash separators, 3 lower-case
 descriptions, 3 missing periods, 2 out of alphabetical order, 1 duplicate link). Of the two out of
@@ -32,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "github"))
 
-from fake_github import TOKEN, FakeGitHub, PullFile  # noqa: E402
+from fake_github import APP_TOKEN, TOKEN, FakeGitHub, PullFile  # noqa: E402
 
 from awesome_lint.diagnostics import Edit  # noqa: E402
 from awesome_lint.document.build import build_document  # noqa: E402
@@ -141,6 +147,81 @@ def clean_suggestions(head: str, applied: list[tuple[int, int, list[str]]]) -> l
     ]
 
 
+def accept_half_and_edit_one(head: str, comments: list[dict]) -> str:
+    """Every other suggestion applied; then one commented line whose suggestion was not accepted
+    gets its description reworded (the problem stays, GitHub makes the comment outdated)."""
+    ordered = sorted((c for c in comments if suggestion_of(c["body"]) is not None), key=lambda c: c["line"])
+    accepted, declined = ordered[::2], ordered[1::2]
+    text, _ = apply_suggestions(head, accepted)
+    if declined:
+        # Suggestions applied below the declined comment do not move it: apply_suggestions keeps
+        # line counts except for multi-line moves, which stay within their own range.
+        lines = text.split("\n")
+        target = declined[0]["line"] - 1
+        lines[target] = lines[target].replace("benchmark entry", "bench entry", 1)
+        text = "\n".join(lines)
+    return text
+
+
+def suggestion_of(body: str) -> str | None:
+    block = re.search(r"(`{3,})suggestion\n(.*?)\n?\1", body, re.S)
+    return None if block is None else block.group(2)
+
+
+def measure_run(fake: FakeGitHub, env: dict[str, str]) -> dict[str, int]:
+    """One run of the mode; what it asked of GitHub and what it left there."""
+    fake.requests.clear()
+    comment_ids = {c["id"] for c in fake.review_comments}
+    with contextlib.redirect_stdout(io.StringIO()):
+        main([], env)
+    posted = [c for c in fake.review_comments if c["id"] not in comment_ids]
+    return {
+        "requests": len(fake.requests),
+        "writes": len(fake.writes()),
+        "comments posted": len(posted),
+        "suggestions posted": sum(1 for c in posted if suggestion_of(c["body"]) is not None),
+        "comments deleted": len(comment_ids - {c["id"] for c in fake.review_comments}),
+        "reviews (total)": len(fake.reviews),
+        "summary comments (total)": len(fake.issue_comments),
+    }
+
+
+def rerun_table(base: str, head: str, temp_dir: Path) -> list[tuple[str, str, dict[str, int]]]:
+    rows = []
+    for token_name, token in (("default GITHUB_TOKEN", TOKEN), ("App installation token", APP_TOKEN)):
+        event = temp_dir / f"event-{token_name[:3]}.json"
+        env = {
+            "GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event), "GITHUB_TOKEN": token,
+            "GITHUB_WORKSPACE": str(temp_dir), "GITHUB_STEP_SUMMARY": str(temp_dir / "summary.md"),
+            "GITHUB_OUTPUT": str(temp_dir / "output"),
+        }
+        with FakeGitHub(REPO, NUMBER, BASE_SHA, HEAD_SHA, [PullFile("README.md", base, head)]) as fake:
+            env["GITHUB_API_URL"] = fake.base_url
+            write_event(event, HEAD_SHA)
+            rows.append((token_name, "first run", measure_run(fake, env)))
+            second_sha = "d" * 40
+            fake.push_commit(accept_half_and_edit_one(head, fake.review_comments), second_sha)
+            write_event(event, second_sha)
+            rows.append((token_name, "re-run after the push", measure_run(fake, env)))
+            rows.append((token_name, "re-run, nothing new", measure_run(fake, env)))
+    return rows
+
+
+def write_event(path: Path, head_sha: str) -> None:
+    path.write_text(json.dumps({
+        "action": "synchronize", "number": NUMBER, "repository": {"full_name": REPO},
+        "pull_request": {"number": NUMBER, "head": {"sha": head_sha}, "base": {"sha": BASE_SHA}},
+    }), encoding="utf-8")
+
+
+def print_table(rows: list[tuple[str, str, dict[str, int]]]) -> None:
+    columns = list(rows[0][2])
+    print("| token | run | " + " | ".join(columns) + " |")
+    print("|---|---|" + "---:|" * len(columns))
+    for token_name, run, counts in rows:
+        print(f"| {token_name} | {run} | " + " | ".join(str(counts[c]) for c in columns) + " |")
+
+
 def main_bench() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus-file", type=Path, default=DEFAULT_FILE)
@@ -159,10 +240,7 @@ def main_bench() -> int:
         workspace = temp_dir / "workspace"
         workspace.mkdir()
         event = temp_dir / "event.json"
-        event.write_text(json.dumps({
-            "action": "opened", "number": NUMBER, "repository": {"full_name": REPO},
-            "pull_request": {"number": NUMBER, "head": {"sha": HEAD_SHA}, "base": {"sha": BASE_SHA}},
-        }), encoding="utf-8")
+        write_event(event, HEAD_SHA)
         env = {
             "GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event), "GITHUB_TOKEN": TOKEN,
             "GITHUB_WORKSPACE": str(workspace), "GITHUB_STEP_SUMMARY": str(temp_dir / "summary.md"),
@@ -183,6 +261,7 @@ def main_bench() -> int:
             rerun = time.perf_counter() - start
             rerun_writes = fake.writes()
         outputs = dict(line.split("=", 1) for line in (temp_dir / "output").read_text().splitlines())
+        rows = rerun_table(base, head, temp_dir)
         comments = fake.review_comments
         suggestions = [c for c in comments if "suggestion\n" in c["body"]]
         applied_text, applied = apply_suggestions(head, comments)
@@ -209,6 +288,8 @@ def main_bench() -> int:
           f"(after --fix: {dict(sorted((left_after_fix - left_in_base).items()))}; not counting the base's own)")
     print(f"wall time, first run: {first_run:.3f} s (write spacing {args.write_spacing} s)")
     print(f"wall time, re-run (nothing new): {rerun:.3f} s; writes on re-run: {rerun_writes}")
+    print()
+    print_table(rows)
     return 0
 
 

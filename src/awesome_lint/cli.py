@@ -3,6 +3,7 @@
 Commands::
 
     awesome-lint [check] [PATH...] [options]   lint (and fix) Markdown files
+    awesome-lint - [--stdin-filename PATH]     lint the list read from stdin (--fix: fixed text to stdout)
     awesome-lint rules [--output-format json]  the rule table
     awesome-lint rule ID                       one rule's documentation (ids or awesome-lint aliases)
     awesome-lint github [options]              pull-request mode (the GitHub Action runs this)
@@ -17,6 +18,7 @@ or an internal error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
@@ -40,6 +42,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 SKIPPED_DIRECTORIES = frozenset({"node_modules"})  # plus every hidden directory (.git, .github ...)
 DEBUG_ENV = "AWESOME_LINT_DEBUG"
 COMMANDS = ("check", "rules", "rule", "github")
+STDIN = "-"
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -110,8 +113,15 @@ def check_parser() -> argparse.ArgumentParser:
         description="Lint and fix curated awesome lists. Commands: `rules` (rule table), `rule ID` (documentation).",
         epilog="Exit codes: 0 clean, 1 findings, 2 usage, configuration or input error.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: README.md)")
-    parser.add_argument("--output-format", choices=("text", "json", "github"), default="text")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or directories (default: README.md); '-' reads stdin"
+    )
+    parser.add_argument("--output-format", choices=("text", "json", "github", "sarif"), default="text")
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="read the list from stdin; PATH names it in messages and locates the configuration",
+    )
     parser.add_argument("--select", metavar="RULES", help="comma-separated rule ids or aliases to run (only these)")
     parser.add_argument("--extend-select", metavar="RULES", help="comma-separated rules to add to the selection")
     parser.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids or aliases to skip")
@@ -321,6 +331,9 @@ class Run:
 
 def run_check(options: argparse.Namespace) -> int:
     configs = ConfigCache(options.config, cli_overrides(options))
+    stdin_name = stdin_list_name(options)
+    if stdin_name is not None:
+        return run_stdin(stdin_name, configs, options)
     paths = options.paths or default_targets(_current_directory())
     files, errors = expand_paths(paths)
     for message in errors:
@@ -379,6 +392,26 @@ def fix_file(
     run: Run,
     repository: RepositoryFiles | None,
 ) -> None:
+    fixed = fix_source(path, text, bom, config, options, run, repository)
+    if fixed is None or options.diff:
+        return
+    from awesome_lint.write import write_if_changed
+
+    if write_if_changed(path, fixed, bom, data):
+        run.changed_files += 1
+
+
+def fix_source(
+    path: str,
+    text: str,
+    bom: bool,
+    config: LintConfig,
+    options: argparse.Namespace,
+    run: Run,
+    repository: RepositoryFiles | None,
+) -> str | None:
+    """Fix ``text`` and record the outcome (and the diff with --diff) in ``run``; the fixed text,
+    or None when nothing changed or the fixes did not settle."""
     from awesome_lint.fix import FixDidNotSettle, fix_text
     from awesome_lint.report import FileResult
 
@@ -388,19 +421,70 @@ def fix_file(
         print_error(f"{error} -- this is a bug in those rules, please report it; {path} was not changed")
         run.failed = True
         run.results.append(lint_file(path, text, bom, config, repository))
-        return
+        return None
     run.results.append(FileResult(path, result.text, result.remaining, result.newline))
     run.fixed[path] = result.applied
     if not result.changed:
-        return
+        return None
     if options.diff:
         run.diffs.append(unified_diff(path, text, result.text, bom))
         run.changed_files += 1
-        return
-    from awesome_lint.write import write_if_changed
+    return result.text
 
-    if write_if_changed(path, result.text, bom, data):
+
+# -- stdin -------------------------------------------------------------------------------------
+def stdin_list_name(options: argparse.Namespace) -> str | None:
+    """The name of the list read from stdin (``--stdin-filename`` or '-'); None when linting files."""
+    if options.paths == [STDIN] or (options.stdin_filename and not options.paths):
+        return options.stdin_filename or STDIN
+    if STDIN in options.paths:
+        raise FatalError("'-' reads the list from stdin: give no other paths")
+    if options.stdin_filename:
+        raise FatalError("--stdin-filename names the list read from stdin: give no other paths (or '-')")
+    return None
+
+
+def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> int:
+    """Lint the list on stdin as if it were the file ``name``. With --fix, the fixed text (or the
+    text unchanged) goes to stdout and the report to stderr, so an editor can pipe a buffer
+    through; with --diff, the diff goes to stdout."""
+    from awesome_lint.document.load import decode_markdown
+    from awesome_lint.repository import scan_repository
+    from awesome_lint.write import encode_markdown
+
+    config = configs.for_file(name)
+    data = sys.stdin.buffer.read()
+    text, bom = decode_markdown(name, data)
+    if not text.strip():
+        raise FatalError(f"{name}: empty input on stdin, nothing to lint")
+    repository = scan_repository(name) if names_a_real_folder(name) else None
+    run = Run()
+    if not (options.fix or options.diff):
+        run.results.append(lint_file(name, text, bom, config, repository))
+        write_report(run, options)
+        return exit_code(run, options)
+    fixed = fix_source(name, text, bom, config, options, run, repository)
+    if options.diff:
+        write_report(run, options)
+        return exit_code(run, options)
+    if fixed is not None:
         run.changed_files += 1
+    write_stdout_bytes(data if fixed is None else encode_markdown(fixed, bom))
+    with contextlib.redirect_stdout(sys.stderr):
+        write_report(run, options)
+    return exit_code(run, options)
+
+
+def names_a_real_folder(name: str) -> bool:
+    """Whether the files beside ``name`` can be checked: not for '-' nor a made-up folder."""
+    return name != STDIN and os.path.isdir(os.path.dirname(os.path.abspath(name)))
+
+
+def write_stdout_bytes(data: bytes) -> None:
+    """Bytes as they are: text-mode stdout would translate line endings on Windows."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def unified_diff(path: str, before: str, after: str, bom: bool = False) -> str:
@@ -447,6 +531,12 @@ def rule_summaries() -> dict[str, str]:
 def write_report(run: Run, options: argparse.Namespace) -> None:
     if options.diff:
         write_diff_report(run)
+        return
+    if options.output_format == "sarif":
+        from awesome_lint.report.sarif import format_sarif
+        from awesome_lint.rules import RULES
+
+        sys.stdout.write(format_sarif(run.results, RULES))
         return
     if options.output_format == "github":
         from awesome_lint.report.github import format_github

@@ -1,9 +1,18 @@
 """A local HTTP server that answers like GitHub's REST API for the endpoints pull-request mode uses.
 
 The real PyGithub client talks to it (``base_url``). It keeps state (reviews, review comments,
-issue comments), records every request, and reproduces GitHub's failure modes: 422 "Line could
-not be resolved" for comment lines outside the diff, 403 "Resource not accessible by integration"
-for a read-only token, and injected one-off 502s (before or after the write took effect).
+issue comments), records every request, and enforces what GitHub enforces (DESIGN.md §5):
+- 422 "Line could not be resolved" for comment lines outside the diff;
+- 422 "body is too long (maximum is 65536 characters)" for any review, review-comment or comment
+  body over the limit (one oversized inline comment sinks the whole review);
+- list endpoints page by `Link` header, 30 items per page unless `per_page` (at most 100) says;
+- `patch` omitted for files marked so (large diffs), `previous_filename` for renamed files,
+  `compare` listing at most 300 files;
+- identities: `GET /user` answers 403 for the workflow's token and for an App installation token,
+  GraphQL `viewer { login }` answers for every token, and comments are authored by that login;
+- after a push, a review comment whose lines changed is outdated: its `line` becomes null;
+- 403 "Resource not accessible by integration" for a read-only token, and injected one-off
+  failures (502s before or after the write took effect, secondary rate limits).
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
+APP = {"login": "awesome-reviewer[bot]", "id": 43000000, "type": "Bot"}
 OTHER_APP = {"login": "some-other-app[bot]", "id": 42000000, "type": "Bot"}
 HUMAN = {"login": "contributor", "id": 1001, "type": "User"}
 MAINTAINER = {"login": "maintainer", "id": 1002, "type": "User"}
@@ -28,6 +38,17 @@ MAINTAINER = {"login": "maintainer", "id": 1002, "type": "User"}
 TOKEN = "ghs_test_token_0123456789"
 READ_ONLY_TOKEN = "ghs_read_only_token_987654321"
 PAT = "ghp_personal_access_token_4242"
+# An installation token of a GitHub App (e.g. from actions/create-github-app-token): like the
+# workflow's token it cannot read GET /user, but it posts as `<app-slug>[bot]`.
+APP_TOKEN = "ghs_app_installation_token_31337"
+BODY_LIMIT = 65536
+TOO_LONG = "body is too long (maximum is 65536 characters)"
+SECONDARY_RATE_LIMIT = (
+    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach "
+    "out to GitHub Support for help, please include the request ID"
+)
+DEFAULT_PER_PAGE, MAX_PER_PAGE = 30, 100
+COMPARE_MAX_FILES = 300
 
 
 @dataclass
@@ -43,22 +64,44 @@ class Request:
 class PullFile:
     path: str
     base: str | None  # None: added by the pull request
-    head: str | None  # None: removed by the pull request
+    head: str | bytes | None  # None: removed by the pull request; bytes: not UTF-8 text
+    previous_path: str | None = None  # renamed from this path (the base text is there)
+    omit_patch: bool = False  # GitHub leaves `patch` out (a large diff)
 
     @property
     def status(self) -> str:
-        return "added" if self.base is None else "removed" if self.head is None else "modified"
+        if self.base is None:
+            return "added"
+        if self.head is None:
+            return "removed"
+        return "renamed" if self.previous_path is not None else "modified"
+
+    @property
+    def base_path(self) -> str:
+        return self.previous_path or self.path
+
+    def head_text(self) -> str:
+        return self.head.decode("utf-8", "replace") if isinstance(self.head, bytes) else self.head or ""
+
+    def listing(self) -> dict[str, Any]:
+        """The file as GET .../pulls/{n}/files and GET .../compare list it."""
+        item: dict[str, Any] = {"filename": self.path, "status": self.status, "sha": _sha(self.head_text())}
+        if not self.omit_patch:
+            item["patch"] = self.patch()
+        if self.previous_path is not None:
+            item["previous_filename"] = self.previous_path
+        return item
 
     def patch(self) -> str:
         old = (self.base or "").splitlines(keepends=True)
-        new = (self.head or "").splitlines(keepends=True)
+        new = self.head_text().splitlines(keepends=True)
         lines = list(difflib.unified_diff(old, new, n=3))[2:]  # drop the ---/+++ headers
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines).rstrip("\n")
 
     def right_hunks(self) -> list[range]:
         """RIGHT-side line numbers of each hunk (computed apart from the code under test)."""
         old = (self.base or "").splitlines()
-        new = (self.head or "").splitlines()
+        new = self.head_text().splitlines()
         matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
         return [range(group[0][3] + 1, group[-1][4] + 1) for group in matcher.get_grouped_opcodes(3)]
 
@@ -86,6 +129,10 @@ class FakeGitHub:
         self.issue_comments: list[dict[str, Any]] = []
         self.requests: list[Request] = []
         self.failures: list[Failure] = []
+        self.compare_files: list[PullFile] | None = None  # what GET .../compare lists; default: files
+        self.merge_base_sha = base_sha
+        self.base_files: dict[str, str] = {}  # other files of the repository at the base commit
+        self.head_moves_after: str | None = None  # a path suffix: once it is served, the pull's head moves
         self._ids = iter(range(5000, 10**9))
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -108,15 +155,43 @@ class FakeGitHub:
 
     # -- what tests read -------------------------------------------------------------------------
     def writes(self) -> list[tuple[str, str]]:
-        return [(r.method, r.path) for r in self.requests if r.method != "GET"]
+        """Requests that change something (a GraphQL query is a POST that does not)."""
+        return [(r.method, r.path) for r in self.requests if r.method != "GET" and r.path != "/graphql"]
 
     def add_review_comment(self, user: dict[str, Any], body: str, path: str = "README.md", line: int = 12) -> int:
         """A review comment someone else posted (another App, a person)."""
-        comment = {"id": next(self._ids), "body": body, "user": user, "path": path, "line": line, "side": "RIGHT",
+        comment = {"id": next(self._ids), "body": body, "user": user, "path": path, "line": line, "start_line": None, "side": "RIGHT",
                    "commit_id": self.head_sha, "in_reply_to_id": None}
         comment["url"] = self._url(f"/repos/{self.repo}/pulls/comments/{comment['id']}")
         self.review_comments.append(comment)
         return comment["id"]
+
+    def push_commit(self, new_head: str, sha: str, index: int = 0, rename_to: str | None = None) -> None:
+        """The contributor pushes ``sha`` where file ``index`` reads ``new_head`` (optionally renamed).
+        Comments on lines that kept their text move with them; the others become outdated
+        (`line` null), as GitHub shows them."""
+        pull_file = self.files[index]
+        old_path, old_lines = pull_file.path, pull_file.head_text().splitlines()
+        if rename_to is not None:
+            pull_file.previous_path = pull_file.previous_path or pull_file.path
+            pull_file.path = rename_to
+        pull_file.head = new_head
+        self.head_sha = sha
+        moved = _line_map(old_lines, new_head.splitlines())
+        hunks = pull_file.right_hunks()
+        for comment in self.review_comments:
+            if comment["path"] != old_path or comment["line"] is None:
+                continue
+            comment["path"] = pull_file.path
+            start = comment.get("start_line")
+            first = start if start is not None else comment["line"]
+            lines = [moved.get(line) for line in range(first, comment["line"] + 1)]
+            new_last = lines[-1]
+            if None in lines or not any(new_last in hunk and lines[0] in hunk for hunk in hunks):
+                comment["line"] = comment["start_line"] = None
+            else:
+                comment["line"] = new_last
+                comment["start_line"] = lines[0] if start is not None else None
 
     def add_human_reply(self, to_id: int, body: str) -> None:
         original = next(c for c in self.review_comments if c["id"] == to_id)
@@ -143,11 +218,15 @@ class FakeGitHub:
 
     def handle(self, method: str, path: str, query: dict[str, list[str]], body: Any, auth: str) -> tuple[int, Any, dict[str, str]]:
         prefix = f"/repos/{self.repo}"
-        author = MAINTAINER if auth.endswith(PAT) else BOT
+        author = _author(auth)
         if method == "GET" and path == "/user":
-            if author is BOT:
+            if author is not MAINTAINER:
                 return 403, {"message": "Resource not accessible by integration", "documentation_url": "https://docs.github.com/rest/users/users#get-the-authenticated-user"}, {}
             return 200, dict(author, url=self._url(f"/users/{author['login']}")), {}
+        if method == "POST" and path == "/graphql":
+            if not re.fullmatch(r"\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*", body.get("query", "")):
+                return 200, {"errors": [{"message": "this fake answers `{ viewer { login } }` only"}]}, {}
+            return 200, {"data": {"viewer": {"login": author["login"]}}}, {}
         if not path.startswith(prefix):
             return 404, {"message": "Not Found"}, {}
         rest = path[len(prefix) :]
@@ -159,30 +238,30 @@ class FakeGitHub:
         if method == "GET" and rest == pulls:
             return 200, self._pull_json(), {}
         if method == "GET" and rest == f"{pulls}/files":
-            return 200, [
-                {"filename": f.path, "status": f.status, "patch": f.patch(), "sha": _sha(f.head or "")}
-                for f in self.files
-            ], {}
+            return self._page(path, query, [f.listing() for f in self.files])
         if method == "GET" and rest.startswith("/contents/"):
             return self._contents(unquote(rest[len("/contents/") :]), query.get("ref", [""])[0])
         if method == "GET" and rest.startswith("/commits/"):
             sha = rest[len("/commits/") :]
             return 200, {"sha": sha, "url": self._url(f"{prefix}/commits/{sha}")}, {}
         if method == "GET" and rest.startswith("/compare/"):
-            return 200, {"files": [
-                {"filename": f.path, "status": f.status, "patch": f.patch(), "sha": _sha(f.head or "")}
-                for f in self.files
-            ]}, {}
+            files = self.files if self.compare_files is None else self.compare_files
+            return 200, {
+                "merge_base_commit": {"sha": self.merge_base_sha, "url": self._url(f"{prefix}/commits/{self.merge_base_sha}")},
+                "files": [f.listing() for f in files[:COMPARE_MAX_FILES]],
+            }, {}
         if rest == f"{pulls}/reviews":
-            return (200, self.reviews, {}) if method == "GET" else self._create_review(body, author)
+            return self._page(path, query, self.reviews) if method == "GET" else self._create_review(body, author)
         if method == "GET" and rest == f"{pulls}/comments":
-            return 200, self.review_comments, {}
+            return self._page(path, query, self.review_comments)
         match = re.fullmatch(r"/pulls/comments/(\d+)", rest)
         if match:
             return self._one(self.review_comments, int(match.group(1)), method, body)
         if rest == f"/issues/{self.number}/comments":
             if method == "GET":
-                return 200, self.issue_comments, {}
+                return self._page(path, query, self.issue_comments)
+            if _too_long(body["body"]):
+                return _body_too_long("IssueComment")
             comment = {"id": next(self._ids), "body": body["body"], "user": author}
             comment["url"] = self._url(f"{prefix}/issues/comments/{comment['id']}")
             self.issue_comments.append(comment)
@@ -192,20 +271,41 @@ class FakeGitHub:
             return self._one(self.issue_comments, int(match.group(1)), method, body)
         return 404, {"message": "Not Found"}, {}
 
+    def _page(self, path: str, query: dict[str, list[str]], items: list[Any]) -> tuple[int, Any, dict[str, str]]:
+        """One page of a list, with GitHub's `Link` header (30 per page unless `per_page`, at most 100)."""
+        per_page = min(MAX_PER_PAGE, int(query.get("per_page", [DEFAULT_PER_PAGE])[0]))
+        page = int(query.get("page", ["1"])[0])
+        last = max(1, -(-len(items) // per_page))
+        links = []
+        if page < last:
+            links.append(f'<{self._url(path)}?per_page={per_page}&page={page + 1}>; rel="next"')
+            links.append(f'<{self._url(path)}?per_page={per_page}&page={last}>; rel="last"')
+        headers = {"Link": ", ".join(links)} if links else {}
+        return 200, items[(page - 1) * per_page : page * per_page], headers
+
     def _contents(self, path: str, ref: str) -> tuple[int, Any, dict[str, str]]:
-        pull_file = self._file(path)
-        if ref != self.head_sha or pull_file is None or pull_file.head is None:
+        if ref == self.head_sha:
+            pull_file = self._file(path)
+            content = None if pull_file is None else pull_file.head
+        elif ref in (self.base_sha, self.merge_base_sha):
+            pull_file = next((f for f in self.files if f.base_path == path), None)
+            content = self.base_files.get(path) if pull_file is None else pull_file.base
+        else:
+            content = None
+        if content is None:
             return 404, {"message": "Not Found"}, {}
-        data = pull_file.head.encode("utf-8")
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
         return 200, {
             "type": "file", "encoding": "base64", "path": path, "name": path.rsplit("/", 1)[-1],
-            "size": len(data), "sha": _sha(pull_file.head), "content": base64.encodebytes(data).decode("ascii"),
+            "size": len(data), "sha": hashlib.sha1(data).hexdigest(), "content": base64.encodebytes(data).decode("ascii"),
             "url": self._url(f"/repos/{self.repo}/contents/{path}"),
         }, {}
 
     def _create_review(self, body: dict[str, Any], author: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
         if body.get("event") != "COMMENT" or body.get("commit_id") != self.head_sha:
             return 422, {"message": "Unprocessable Entity", "errors": ["event or commit_id"]}, {}
+        if _too_long(body.get("body", "")) or any(_too_long(c.get("body", "")) for c in body.get("comments", [])):
+            return _body_too_long("PullRequestReview")
         for comment in body.get("comments", []):
             if not self._resolvable(comment):
                 return 422, {
@@ -217,7 +317,7 @@ class FakeGitHub:
                   "commit_id": self.head_sha}
         self.reviews.append(review)
         for comment in body.get("comments", []):
-            stored = dict(comment, id=next(self._ids), user=author, commit_id=self.head_sha,
+            stored = dict({"start_line": None}, **comment, id=next(self._ids), user=author, commit_id=self.head_sha,
                           pull_request_review_id=review["id"], in_reply_to_id=None)
             stored["url"] = self._url(f"/repos/{self.repo}/pulls/comments/{stored['id']}")
             self.review_comments.append(stored)
@@ -241,6 +341,8 @@ class FakeGitHub:
             items.remove(item)
             return 204, None, {}
         if method == "PATCH":
+            if _too_long(body["body"]):
+                return _body_too_long("PullRequestReviewComment" if items is self.review_comments else "IssueComment")
             item["body"] = body["body"]
         return 200, item, {}
 
@@ -261,7 +363,10 @@ class FakeGitHub:
                 if failure.errors:
                     payload["errors"] = failure.errors
                 return failure.status, payload, failure.headers
-            return self.handle(method, parts.path, parse_qs(parts.query), body, auth)
+            result = self.handle(method, parts.path, parse_qs(parts.query), body, auth)
+            if self.head_moves_after is not None and parts.path.endswith(self.head_moves_after):
+                self.live_head_sha, self.head_moves_after = "f" * 40, None
+            return result
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -295,3 +400,31 @@ class FakeGitHub:
 
 def _sha(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _author(authorization: str) -> dict[str, Any]:
+    if authorization.endswith(PAT):
+        return MAINTAINER
+    return APP if authorization.endswith(APP_TOKEN) else BOT
+
+
+def _too_long(body: str) -> bool:
+    return len(body) > BODY_LIMIT
+
+
+def _body_too_long(resource: str) -> tuple[int, Any, dict[str, str]]:
+    return 422, {
+        "message": "Validation Failed",
+        "errors": [{"resource": resource, "code": "custom", "field": "body", "message": TOO_LONG}],
+        "documentation_url": "https://docs.github.com/rest",
+    }, {}
+
+
+def _line_map(old: list[str], new: list[str]) -> dict[int, int]:
+    """1-based old line -> new line, for the lines a push left untouched."""
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    return {
+        a + offset + 1: b + offset + 1
+        for a, b, size in matcher.get_matching_blocks()
+        for offset in range(size)
+    }

@@ -73,12 +73,12 @@ def run_steps(action: dict[str, Any], with_inputs: dict[str, str], base_env: dic
     return outputs, results
 
 
-def fake_venv(runner_temp: Path) -> None:
+def fake_venv(runner_temp: Path, python_path: str = "bin/python") -> None:
     """What the install step leaves behind, pointing at the interpreter running the tests."""
-    bin_dir = runner_temp / "awesome-lint-venv" / "bin"
-    bin_dir.mkdir(parents=True)
-    python = bin_dir / "python"
-    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python = runner_temp / "awesome-lint-venv" / python_path
+    python.parent.mkdir(parents=True)
+    # This checkout's sources, not whatever copy of the package the interpreter has installed.
+    python.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT / "src"}" exec "{sys.executable}" "$@"\n', encoding="utf-8")
     python.chmod(0o755)
 
 
@@ -103,6 +103,10 @@ def test_example_workflow_permissions_and_trigger() -> None:
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     triggers = workflow[True]  # PyYAML reads the bare key `on` as a boolean
     assert "pull_request" in triggers and "pull_request_target" not in triggers
+    assert "merge_group" in triggers
+    # A required check must not be path-filtered on pull requests (it would stay pending).
+    assert not (triggers["pull_request"] or {}).get("paths") and not (triggers["merge_group"] or {}).get("paths")
+    assert workflow["concurrency"]["group"] == "awesome-lint-${{ github.event.pull_request.number || github.ref }}"
     job = next(iter(workflow["jobs"].values()))
     assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
     assert workflow["permissions"] == {}
@@ -126,7 +130,7 @@ def test_composite_action_runs_against_the_local_api(tmp_path: Path) -> None:
     assert outputs == {"findings": "6", "findings-changed": "5"}
     assert len(fake.reviews) == 1 and len(fake.review_comments) == 3
     assert fake.requests[0].authorization == f"token {TOKEN}"
-    assert all(r.path.startswith(f"/repos/{REPO}/") or r.path == "/user" for r in fake.requests)
+    assert all(r.path.startswith(f"/repos/{REPO}/") or r.path == "/graphql" for r in fake.requests)
     assert lint.stdout.count("::error file=README.md") == 5
     assert "## awesome-lint" in workspace.summary.read_text(encoding="utf-8")
 
@@ -142,6 +146,31 @@ def test_fail_on_input_reaches_the_module_through_env(tmp_path: Path) -> None:
             skip={"Install awesome-lint"},
         )
     assert lint.returncode == 0, lint.stdout + lint.stderr
+
+
+def test_windows_runners_use_the_venvs_scripts_directory(tmp_path: Path) -> None:
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    fake_venv(runner_temp, "Scripts/python.exe")
+    with fake_pull_request() as fake:
+        workspace = make_workspace(tmp_path)
+        outputs, (lint,) = run_steps(
+            load_action(), {}, workspace.env(fake.base_url, RUNNER_OS="Windows"), runner_temp,
+            skip={"Install awesome-lint"},
+        )
+    assert lint.returncode == 1, lint.stdout + lint.stderr
+    assert outputs == {"findings": "6", "findings-changed": "5"}
+
+
+def test_config_from_base_input_reaches_the_module_through_env(tmp_path: Path) -> None:
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    fake_venv(runner_temp)
+    with fake_pull_request() as fake:
+        workspace = make_workspace(tmp_path)
+        run_steps(load_action(), {"config-from-base": "true"}, workspace.env(fake.base_url), runner_temp,
+                  skip={"Install awesome-lint"})
+    assert [r.query["ref"] for r in fake.requests if r.path.endswith("/contents/.awesome-lint.toml")] == [["b" * 40]]
 
 
 @pytest.mark.network  # installs the pinned packages from PyPI, as the action does on a runner

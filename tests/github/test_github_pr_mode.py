@@ -26,7 +26,7 @@ from awesome_lint.github.client import GitHubApi, Unprocessable
 
 PULLS = f"/repos/{REPO}/pulls/{NUMBER}"
 ISSUE_COMMENTS = f"/repos/{REPO}/issues/{NUMBER}/comments"
-MARKER = re.compile(r"<!-- awesome-lint:finding [0-9a-f]{16}(,[0-9a-f]{16})* -->")
+MARKER = re.compile(r"<!-- awesome-lint:finding [0-9a-f]{16}(,[0-9a-f]{16})*( s=[0-9a-f]{12})? -->")
 
 BETA_COMMENT = """\
 **awesome-lint** found 3 problems here:
@@ -73,9 +73,8 @@ def comment_places(fake: FakeGitHub) -> list[tuple[str, int | None, int]]:
 
 
 def push(fake: FakeGitHub, workspace: Workspace, new_head: str, sha: str) -> None:
-    """The contributor pushes: the PR head moves and a new event arrives."""
-    fake.files[0].head = new_head
-    fake.head_sha = sha
+    """The contributor pushes: the PR head moves (comments on edited lines become outdated) and a new event arrives."""
+    fake.push_commit(new_head, sha)
     workspace.event.write_text(__import__("json").dumps(pull_request_event(head_sha=sha)), encoding="utf-8")
 
 
@@ -86,18 +85,20 @@ def test_first_run_posts_one_review_with_inline_suggestions(tmp_path: Path, caps
     assert code == 1  # fail-on=changed and errors on changed lines
     assert [(r.method, r.path) for r in fake.requests] == [
         ("GET", PULLS),
-        ("GET", "/user"),  # 403 for the workflow's token: our comments are then github-actions[bot]'s
+        ("POST", "/graphql"),  # viewer { login }: who our comments are from, for every kind of token
         ("GET", f"{PULLS}/comments"),
         ("GET", f"{PULLS}/reviews"),
         ("GET", f"{PULLS}/files"),
+        ("GET", PULLS),  # still the event's head after listing the files?
         ("GET", f"/repos/{REPO}/contents/README.md"),
         ("POST", f"{PULLS}/reviews"),
         ("GET", ISSUE_COMMENTS),
         ("POST", ISSUE_COMMENTS),
     ]
-    contents = fake.requests[5]
+    assert fake.requests[1].body == {"query": "query { viewer { login } }"}
+    contents = fake.requests[6]
     assert contents.query == {"ref": [HEAD_SHA]}  # the head commit, not the merge commit
-    review = fake.requests[6].body
+    review = fake.requests[7].body
     assert review["event"] == "COMMENT" and review["commit_id"] == HEAD_SHA
     assert len(fake.reviews) == 1
     assert comment_places(fake) == [("README.md", 12, 13), ("README.md", None, 27), ("README.md", 29, 30)]
@@ -182,7 +183,7 @@ def test_push_with_a_new_problem_posts_only_that_one(tmp_path: Path, capsys: pyt
         push(fake, workspace, more, "e" * 40)
         fake.requests.clear()
         run(fake, workspace, capsys)
-    posts = [r for r in fake.requests if r.method == "POST"]
+    posts = [r for r in fake.requests if r.method == "POST" and r.path != "/graphql"]
     assert [r.path for r in posts] == [f"{PULLS}/reviews"]
     assert posts[0].body["commit_id"] == "e" * 40
     assert [(c["line"], c.get("start_line")) for c in posts[0].body["comments"]] == [(23, None)]
@@ -368,7 +369,7 @@ def test_unsupported_event_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest
     assert code == 2
     assert out == (
         "awesome-lint: error: event 'issue_comment' is not supported: run awesome-lint on pull_request, "
-        "pull_request_target or push\n"
+        "pull_request_target, push, merge_group, workflow_dispatch, schedule\n"
     )
 
 
@@ -379,7 +380,7 @@ FOXTROT_NO_PERIOD = FOXTROT[:-1]
 
 
 def fingerprint_sets(fake: FakeGitHub) -> list[tuple[str, ...]]:
-    return [tuple(MARKER.match(c["body"]).group(0)[len("<!-- awesome-lint:finding "):-len(" -->")].split(","))
+    return [tuple(MARKER.match(c["body"]).group(0)[len("<!-- awesome-lint:finding "):-len(" -->")].split(" ")[0].split(","))
             for c in fake.review_comments]
 
 
@@ -402,7 +403,7 @@ def test_fixing_one_of_two_findings_in_a_comment_reposts_the_other(tmp_path: Pat
         ("DELETE", f"/repos/{REPO}/pulls/comments/{both['id']}"),
         ("PATCH", f"/repos/{REPO}/issues/comments/{summary_id}"),
     ]
-    posted = next(r.body for r in fake.requests if r.method == "POST")
+    posted = next(r.body for r in fake.requests if r.method == "POST" and r.path.endswith("/reviews"))
     assert [(c.get("start_line"), c["line"]) for c in posted["comments"]] == [(12, 13)]
     assert without_marker(posted["comments"][0]["body"]) == FOXTROT_COMMENT
     assert fingerprint_sets(fake)[-1] == (order_only,)
@@ -489,7 +490,7 @@ def test_personal_access_token_recognises_its_own_comments(tmp_path: Path, capsy
         assert {c["user"]["login"] for c in fake.review_comments + fake.reviews + fake.issue_comments} == {"maintainer"}
         fake.requests.clear()
         code, out = run(fake, workspace, capsys, token=PAT)
-    assert [(r.method, r.path) for r in fake.requests][:2] == [("GET", PULLS), ("GET", "/user")]
+    assert [(r.method, r.path) for r in fake.requests][:2] == [("GET", PULLS), ("POST", "/graphql")]
     assert fake.writes() == []
     assert len(fake.reviews) == 1 and len(fake.review_comments) == 3 and len(fake.issue_comments) == 1
     assert out[-1] == "awesome-lint: 0 inline comments posted, 3 already posted, 0 listed in the review body, 0 resolved"

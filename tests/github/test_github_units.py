@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from awesome_lint.diagnostics import Diagnostic, FatalError, Position, Severity
-from awesome_lint.github.diff import Hunk, hunk_for, parse_patch
+from awesome_lint.github.diff import Hunk, diff_hunks, hunk_for, parse_patch, touches_added, whole_file
 from awesome_lint.github.event import PullRequestEvent, load_event
 from awesome_lint.github.markup import code_fence, code_span, escape_markdown, suggestion_block
-from awesome_lint.github.run import matches
+from awesome_lint.github.review import CommentKey, comment_key
+from awesome_lint.github.run import matches, unreadable
 from awesome_lint.report.github import annotation, escape_data, escape_property
 
 PATCH = """@@ -1,3 +1,4 @@
@@ -30,7 +31,7 @@ PATCH = """@@ -1,3 +1,4 @@
 
 
 def test_hunks_are_right_side_ranges() -> None:
-    assert parse_patch(PATCH) == [Hunk(1, 4), Hunk(30, 30)]
+    assert parse_patch(PATCH) == [Hunk(1, 4, frozenset({2, 4})), Hunk(30, 30, frozenset({30}))]
     assert parse_patch(None) == []
     hunks = parse_patch(PATCH)
     assert hunk_for(hunks, 2, 4) == hunks[0] and hunk_for(hunks, 4, 30) is None and hunk_for(hunks, 5) is None
@@ -98,3 +99,32 @@ def test_pull_request_target_payload_is_accepted(tmp_path: Path) -> None:
     path.write_text(json.dumps(payload))
     event = load_event("pull_request_target", path)
     assert isinstance(event, PullRequestEvent) and event.pull_request.head.sha == sha
+
+
+def test_hunks_rebuilt_from_two_versions_match_githubs_patch() -> None:
+    old = "".join(f"line {n}\n" for n in range(1, 21))
+    new = old.replace("line 5\n", "line 5\nadded\n").replace("line 18\n", "line eighteen\n")
+    assert diff_hunks(old, new) == [Hunk(3, 9, frozenset({6})), Hunk(16, 21, frozenset({19}))]
+    assert diff_hunks(old, old) == []
+    assert whole_file("a\nb") == [Hunk(1, 2, frozenset({1, 2}))]
+
+
+def test_only_added_lines_count_as_touched() -> None:
+    hunks = parse_patch(PATCH)
+    assert touches_added(hunks, 2, 2) and touches_added(hunks, 3, 4) and touches_added(hunks, 30, 31)
+    assert not touches_added(hunks, 1, 1) and not touches_added(hunks, 3, 3) and not touches_added(hunks, 5, 29)
+
+
+def test_comment_keys_read_markers_with_and_without_a_suggestion_digest() -> None:
+    fingerprint = "0123456789abcdef"
+    assert comment_key(f"<!-- awesome-lint:finding {fingerprint} s=00112233aabb -->\nx") == CommentKey(
+        frozenset({fingerprint}), "00112233aabb"
+    )
+    assert comment_key(f"<!-- awesome-lint:finding {fingerprint} -->") == CommentKey(frozenset({fingerprint}), "")
+    assert comment_key(f"quoted <!-- awesome-lint:finding {fingerprint} -->") is None
+
+
+def test_unreadable_files_keep_the_position_of_the_problem() -> None:
+    assert unreadable("a.md", FatalError("a.md:3:6: not valid UTF-8 (byte 0xe9 at offset 15)")) == (3, 6, "not valid UTF-8 (byte 0xe9 at offset 15)")
+    assert unreadable("a.md", FatalError("a.md:2: carriage return (CR)")) == (2, None, "carriage return (CR)")
+    assert unreadable("a.md", FatalError("a.md: not a text file (contains NUL bytes)")) == (None, None, "not a text file (contains NUL bytes)")

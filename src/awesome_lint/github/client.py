@@ -14,7 +14,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar
 
-from awesome_lint.github.review import listed_fingerprints, marker_fingerprints
+from awesome_lint.github.review import CommentKey, comment_key, listed_fingerprints
 
 if TYPE_CHECKING:
     from github.PullRequest import PullRequest
@@ -27,9 +27,15 @@ USER_AGENT = "awesome-lint-python"
 # limits); reads are few, so they are not spaced out.
 SECONDS_BETWEEN_WRITES = 1.0
 WRITE_ATTEMPTS = 3
+# The longest single wait for a rate limit; a longer one gives up (AWESOME_LINT_MAX_WAIT overrides).
 MAX_WAIT_SECONDS = 60.0
-# Who posts with the workflow's GITHUB_TOKEN (an installation token may not read GET /user).
-ACTIONS_BOT_LOGIN = "github-actions[bot]"
+# A secondary rate limit without Retry-After: GitHub asks for "a few minutes", PyGithub waits 60 s.
+SECONDARY_RATE_WAIT_SECONDS = 60.0
+# `compare` lists at most this many files; past it, a changed file may be missing.
+COMPARE_FILE_CAP = 300
+# GraphQL answers for every kind of token; REST `GET /user` refuses installation tokens (App and
+# the workflow's own).
+VIEWER_QUERY = "query { viewer { login } }"
 
 
 class ApiError(Exception):
@@ -57,6 +63,20 @@ class ChangedFile(NamedTuple):
     path: str
     status: str  # added, modified, renamed, removed, ...
     patch: str | None  # None for binary files and diffs GitHub will not show
+    previous_path: str | None = None  # the path at the base when renamed
+
+    @property
+    def base_path(self) -> str:
+        return self.previous_path or self.path
+
+
+class Comparison(NamedTuple):
+    files: list[ChangedFile]
+    merge_base: str
+
+    @property
+    def capped(self) -> bool:
+        return len(self.files) >= COMPARE_FILE_CAP
 
 
 class PostedComment(NamedTuple):
@@ -64,8 +84,13 @@ class PostedComment(NamedTuple):
 
     id: int
     path: str
-    fingerprints: tuple[str, ...]
+    key: CommentKey
     has_replies: bool
+    outdated: bool  # its lines changed since: GitHub shows it collapsed and its suggestion no longer applies
+
+    @property
+    def fingerprints(self) -> frozenset[str]:
+        return self.key.fingerprints
 
 
 class IssueComment(NamedTuple):
@@ -79,11 +104,25 @@ def _retryable(error: Exception) -> bool:
 
     if isinstance(error, (RateLimitExceededException, RequestException)):
         return True
+    if isinstance(error, GithubException) and _is_secondary_rate_limit(error.status, _error_message(error)):
+        return True
     return isinstance(error, GithubException) and (error.status >= 500 or error.status == 429)
 
 
+def _is_secondary_rate_limit(status: int | None, message: object) -> bool:
+    from github.Requester import Requester
+
+    return status in (403, 429) and isinstance(message, str) and Requester.isSecondaryRateLimitError(message)
+
+
+def _error_message(error: Exception) -> object:
+    data = getattr(error, "data", None)
+    return data.get("message") if isinstance(data, dict) else None
+
+
 def _wait_seconds(error: Exception, attempt: int) -> float:
-    """How long GitHub asks us to wait (retry-after, x-ratelimit-reset), else a short backoff."""
+    """How long GitHub asks us to wait (retry-after, x-ratelimit-reset, a minute for a secondary rate
+    limit), else a short backoff."""
     headers = {key.lower(): value for key, value in (getattr(error, "headers", None) or {}).items()}
     if "retry-after" in headers:
         try:
@@ -95,6 +134,8 @@ def _wait_seconds(error: Exception, attempt: int) -> float:
             return max(0.0, float(headers["x-ratelimit-reset"]) - time.time())
         except ValueError:
             pass
+    if _is_secondary_rate_limit(getattr(error, "status", None), _error_message(error)):
+        return SECONDARY_RATE_WAIT_SECONDS
     return float(2**attempt)
 
 
@@ -145,6 +186,14 @@ def _bounded_retry_class() -> type:
         def increment(self, method: Any = None, url: Any = None, response: Any = None, *args: Any, **kwargs: Any) -> Any:
             if response is not None and self.max_rate_limit_wait is not None:
                 wait = _retry_after(response.headers)
+                if wait is None and response.status == 429:
+                    # GithubRetry inspects only 403s: a 429 secondary rate limit would get urllib3's
+                    # 1-2 s backoff.
+                    body = _json_body(response, url)
+                    if _is_secondary_rate_limit(429, body.get("message") if isinstance(body, dict) else None):
+                        wait = SECONDARY_RATE_WAIT_SECONDS
+                        if wait <= self.max_rate_limit_wait:
+                            time.sleep(wait)
                 if wait is not None and wait > self.max_rate_limit_wait and self.is_retry(method, response.status, True):
                     raise Requester.createException(response.status, response.headers, _json_body(response, url))
             return super().increment(method, url, response, *args, **kwargs)
@@ -186,7 +235,7 @@ class GitHubApi:
             total=3,
             backoff_factor=1.0,
             max_rate_limit_wait=max_wait,
-            secondary_rate_wait=min(max_wait, 60.0),
+            secondary_rate_wait=SECONDARY_RATE_WAIT_SECONDS,
             allowed_methods=frozenset({"GET", "HEAD", "PATCH", "DELETE"}),
         )
         self._token = token
@@ -257,14 +306,14 @@ class GitHubApi:
 
     def changed_files(self, number: int) -> list[ChangedFile]:
         def read() -> list[ChangedFile]:
-            return [ChangedFile(f.filename, f.status, f.patch) for f in self._pull(number).get_files()]
+            return [_changed_file(f) for f in self._pull(number).get_files()]
 
         return self._call(f"listing the files of pull request #{number}", read)
 
-    def compare_files(self, base: str, head: str) -> list[ChangedFile]:
-        def read() -> list[ChangedFile]:
+    def compare(self, base: str, head: str) -> Comparison:
+        def read() -> Comparison:
             comparison = self._repository().compare(base, head)
-            return [ChangedFile(f.filename, f.status, f.patch) for f in comparison.files]
+            return Comparison([_changed_file(f) for f in comparison.files], comparison.merge_base_commit.sha)
 
         return self._call(f"comparing {base[:12]}...{head[:12]}", read)
 
@@ -281,23 +330,31 @@ class GitHubApi:
 
         return self._call(f"reading {path} at {ref[:12]}", read)
 
+    def optional_file_bytes(self, path: str, ref: str) -> bytes | None:
+        """The file at ``ref``, None when it does not exist there."""
+        try:
+            return self.file_bytes(path, ref)
+        except ApiError as error:
+            if error.status == 404:
+                return None
+            raise
+
     def login(self) -> str:
-        """The login our comments are posted as: the token's user when GitHub tells it (a personal
-        access token), else the Actions bot (an installation token gets 403 on GET /user)."""
-        from github.GithubException import GithubException
+        """The login our comments are posted as (`<app-slug>[bot]` for an App installation token,
+        `github-actions[bot]` for the workflow's token, the user for a personal token)."""
 
         def read() -> str:
-            try:
-                _, data = self._github.requester.requestJsonAndCheck("GET", "/user")
-            except GithubException as error:
-                if error.status in (401, 403, 404):
-                    return ACTIONS_BOT_LOGIN
-                raise
-            login = data.get("login") if isinstance(data, dict) else None
-            return login if isinstance(login, str) and login else ACTIONS_BOT_LOGIN
+            requester = self._github.requester
+            _, data = requester.requestJsonAndCheck("POST", requester.graphql_url, input={"query": VIEWER_QUERY})
+            viewer = (data.get("data") or {}).get("viewer") if isinstance(data, dict) else None
+            login = viewer.get("login") if isinstance(viewer, dict) else None
+            if not isinstance(login, str) or not login:
+                errors = data.get("errors") if isinstance(data, dict) else None
+                raise ApiError(None, f"GraphQL viewer query answered no login ({_squash_whitespace(errors or data)})")
+            return login
 
         if self._login is None:
-            self._login = self._call("reading the token's user", read)
+            self._login = self._call("reading the token's login", read)
         return self._login
 
     def _ours(self, item: Any) -> bool:
@@ -309,9 +366,9 @@ class GitHubApi:
             replied_to = {c.in_reply_to_id for c in comments if c.in_reply_to_id is not None}
             ours = []
             for comment in comments:
-                found = marker_fingerprints(comment.body or "")
-                if found and self._ours(comment):
-                    ours.append(PostedComment(comment.id, comment.path, found, comment.id in replied_to))
+                key = comment_key(comment.body or "")
+                if key is not None and self._ours(comment):
+                    ours.append(PostedComment(comment.id, comment.path, key, comment.id in replied_to, comment.line is None))
             return ours
 
         self.login()
@@ -394,3 +451,7 @@ class GitHubApi:
             self._pull(number).get_review_comment(comment_id).edit(body)
 
         self._call(f"editing review comment {comment_id}", edit, write=True)
+
+
+def _changed_file(listed: Any) -> ChangedFile:
+    return ChangedFile(listed.filename, listed.status, listed.patch, listed.previous_filename)

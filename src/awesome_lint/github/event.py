@@ -11,7 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from awesome_lint.diagnostics import FatalError
 
 PULL_REQUEST_EVENTS = ("pull_request", "pull_request_target")
-SUPPORTED_EVENTS = (*PULL_REQUEST_EVENTS, "push")
+# Events that lint the checked-out workspace (annotations and job summary, no review).
+WORKSPACE_EVENTS = ("push", "merge_group", "workflow_dispatch", "schedule")
+SUPPORTED_EVENTS = (*PULL_REQUEST_EVENTS, *WORKSPACE_EVENTS)
 NULL_SHA = "0" * 40
 
 
@@ -42,10 +44,30 @@ class PullRequestEvent(_Model):
     repository: RepositoryRef
 
 
-class PushEvent(_Model):
+class PushPayload(_Model):
     before: str = Field(default=NULL_SHA, pattern=r"^[0-9a-f]{40}$")
     after: str = Field(pattern=r"^[0-9a-f]{40}$")
     repository: RepositoryRef
+
+
+class MergeGroup(_Model):
+    base_sha: str = Field(pattern=r"^[0-9a-f]{40}$")
+    head_sha: str = Field(pattern=r"^[0-9a-f]{40}$")
+
+
+class MergeGroupPayload(_Model):
+    merge_group: MergeGroup
+    repository: RepositoryRef
+
+
+class WorkspaceEvent(NamedTuple):
+    """push, merge_group, workflow_dispatch, schedule: lint the checked-out files. Lines changed
+    between ``base`` and ``head`` count as changed; with no ``base``, every line does."""
+
+    name: str
+    repository: str
+    base: str | None
+    head: str
 
 
 class RunEnvironment(NamedTuple):
@@ -58,6 +80,8 @@ class RunEnvironment(NamedTuple):
     workspace: Path
     step_summary: Path | None
     output: Path | None
+    repository: str = ""  # GITHUB_REPOSITORY
+    sha: str = ""  # GITHUB_SHA: the commit a workspace event checked out
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> RunEnvironment:
@@ -79,14 +103,18 @@ class RunEnvironment(NamedTuple):
             workspace=Path(environ.get("GITHUB_WORKSPACE", "") or "."),
             step_summary=optional_path("GITHUB_STEP_SUMMARY"),
             output=optional_path("GITHUB_OUTPUT"),
+            repository=environ.get("GITHUB_REPOSITORY", ""),
+            sha=environ.get("GITHUB_SHA", ""),
         )
 
 
-def load_event(event_name: str, event_path: Path) -> PullRequestEvent | PushEvent:
-    """Read and validate the event payload; a one-line FatalError for anything we cannot handle."""
+def load_event(event_name: str, event_path: Path, repository: str = "", sha: str = "") -> PullRequestEvent | WorkspaceEvent:
+    """Read and validate the event payload; a one-line FatalError for anything we cannot handle.
+    ``repository`` and ``sha`` (GITHUB_REPOSITORY, GITHUB_SHA) stand in for what a
+    workflow_dispatch or schedule payload does not carry."""
     if event_name not in SUPPORTED_EVENTS:
         raise FatalError(
-            f"event '{event_name}' is not supported: run awesome-lint on pull_request, pull_request_target or push"
+            f"event '{event_name}' is not supported: run awesome-lint on {', '.join(SUPPORTED_EVENTS)}"
         )
     try:
         payload = json.loads(event_path.read_text(encoding="utf-8"))
@@ -94,10 +122,22 @@ def load_event(event_name: str, event_path: Path) -> PullRequestEvent | PushEven
         raise FatalError(f"event file {event_path} does not exist") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise FatalError(f"event file {event_path} is not readable JSON ({error})") from None
-    model: type[PullRequestEvent | PushEvent] = PullRequestEvent if event_name in PULL_REQUEST_EVENTS else PushEvent
     try:
-        return model.model_validate(payload)
+        if event_name in PULL_REQUEST_EVENTS:
+            return PullRequestEvent.model_validate(payload)
+        if event_name == "push":
+            push = PushPayload.model_validate(payload)
+            base = None if push.before == NULL_SHA else push.before
+            return WorkspaceEvent(event_name, push.repository.full_name, base, push.after)
+        if event_name == "merge_group":
+            group = MergeGroupPayload.model_validate(payload)
+            return WorkspaceEvent(
+                event_name, group.repository.full_name, group.merge_group.base_sha, group.merge_group.head_sha
+            )
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "payload"
         raise FatalError(f"{event_name} event payload is not usable: {where}: {first['msg']}") from None
+    repository_ref = payload.get("repository") if isinstance(payload, dict) else None
+    name = repository_ref.get("full_name") if isinstance(repository_ref, dict) else None
+    return WorkspaceEvent(event_name, name if isinstance(name, str) and name else repository, None, sha)

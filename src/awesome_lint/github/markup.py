@@ -10,6 +10,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()!|~])")
 _ZERO_WIDTH_SPACE = "&#8203;"
 _BACKTICK_RUN = re.compile(r"`+")
 _MENTION_OR_REFERENCE = re.compile(r"[@#]")
+# GitHub refuses any comment, review or review-comment body longer than this (422 "body is too long").
+BODY_LIMIT = 65536
+
+
+def fits(body: str) -> bool:
+    return len(body) <= BODY_LIMIT
 
 
 def escape_markdown(text: str) -> str:

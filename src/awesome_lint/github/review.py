@@ -15,26 +15,38 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document, Entry
 from awesome_lint.fix import MAX_PASSES, apply_edits, select_fixes, with_newline
-from awesome_lint.github.diff import Hunk, hunk_for
-from awesome_lint.github.markup import escape_markdown, suggestion_block
+from awesome_lint.github.diff import Hunk, hunk_for, touches_added
+from awesome_lint.github.markup import escape_markdown, fits, suggestion_block
 from awesome_lint.linter import LintConfig, lint_document
 
 _FINGERPRINTS = r"([0-9a-f]{16}(?:,[0-9a-f]{16})*)"
-FINDING_MARKER = re.compile(r"\A<!-- awesome-lint:finding " + _FINGERPRINTS + " -->")
+# The optional `s=` digest names the suggestion the comment carries: a changed suggestion for the
+# same findings replaces the comment.
+FINDING_MARKER = re.compile(r"\A<!-- awesome-lint:finding " + _FINGERPRINTS + r"(?: s=([0-9a-f]{12}))? -->")
 # A review body starts with its review marker; when it lists findings instead of commenting them
 # inline (over the cap, or refused by GitHub), the second line carries their fingerprints.
 LISTED_MARKER = re.compile(r"\A<!-- awesome-lint:review [0-9a-f]+ -->\n<!-- awesome-lint:listed " + _FINGERPRINTS + " -->")
+SUGGESTION_TOO_LONG = (
+    "The suggested change is too long for a comment: run `awesome-lint --fix` locally to apply it."
+)
 
 
 class Finding(NamedTuple):
     path: str
     diagnostic: Diagnostic
-    fingerprint: str  # stable across pushes: rule, path, entry text (never the line number)
-    in_diff: bool  # the finding's line is inside a hunk (RIGHT side)
+    fingerprint: str  # stable across pushes and renames: rule, base path, entry text (never the line number)
+    changed: bool  # the change added or edited one of its lines, or a line its fix rewrites (in one hunk)
 
     @property
     def line(self) -> int:
         return self.diagnostic.location.line
+
+
+class CommentKey(NamedTuple):
+    """What identifies an inline comment across runs: its findings and the suggestion it shows."""
+
+    fingerprints: frozenset[str]
+    suggestion: str  # digest of the suggestion, "" for none
 
 
 class PlannedComment(NamedTuple):
@@ -45,13 +57,18 @@ class PlannedComment(NamedTuple):
     line: int
     findings: tuple[Finding, ...]
     suggestion: str | None  # replacement for the lines ('\n' line ends), None when not offered
+    suggestion_too_long: bool = False  # a suggestion was computed but would not fit in a comment
 
     @property
     def fingerprints(self) -> tuple[str, ...]:
         return tuple(finding.fingerprint for finding in self.findings)
 
+    @property
+    def key(self) -> CommentKey:
+        return CommentKey(frozenset(self.fingerprints), suggestion_digest(self.suggestion))
+
     def body(self) -> str:
-        parts = [finding_marker(self.fingerprints)]
+        parts = [finding_marker(self.fingerprints, self.key.suggestion)]
         if len(self.findings) == 1:
             parts.append(f"**awesome-lint** · {_describe(self.findings[0].diagnostic)}")
         else:
@@ -60,6 +77,8 @@ class PlannedComment(NamedTuple):
             parts.extend(f"- {_describe(finding.diagnostic)}" for finding in self.findings)
         if self.suggestion is not None:
             parts.extend(["", suggestion_block(self.suggestion)])
+        elif self.suggestion_too_long:
+            parts.extend(["", SUGGESTION_TOO_LONG])
         return "\n".join(parts)
 
     def as_review_comment(self) -> dict[str, Any]:
@@ -70,26 +89,43 @@ class PlannedComment(NamedTuple):
         return comment
 
 
+class Unreadable(NamedTuple):
+    """Why a file could not be checked (not UTF-8, NUL bytes, a bare CR), and where."""
+
+    line: int | None
+    column: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = "" if self.line is None else f"line {self.line}" + ("" if self.column is None else f" column {self.column}")
+        return f"{where}: {self.message}" if where else self.message
+
+
 class FileAnalysis(NamedTuple):
     path: str
     findings: list[Finding]
     comments: list[PlannedComment]
+    unreadable: Unreadable | None = None  # set when the file could not be checked (nothing else is)
 
 
 class Posted(NamedTuple):
     """What earlier runs published on the pull request."""
 
-    comments: frozenset[frozenset[str]] = frozenset()  # fingerprint set of each of our inline comments
+    comments: frozenset[CommentKey] = frozenset()  # each of our inline comments that is not outdated
     listed: frozenset[str] = frozenset()  # fingerprints listed in our review bodies instead of inline
 
-    def covers(self, fingerprints: Iterable[str]) -> bool:
+    def covers(self, comment: PlannedComment) -> bool:
         """An earlier run published exactly this comment, or listed all its findings in a review body."""
-        wanted = frozenset(fingerprints)
-        return wanted in self.comments or wanted <= self.listed
+        return comment.key in self.comments or comment.key.fingerprints <= self.listed
 
 
-def finding_marker(fingerprints: Iterable[str]) -> str:
-    return f"<!-- awesome-lint:finding {','.join(fingerprints)} -->"
+def suggestion_digest(suggestion: str | None) -> str:
+    return "" if suggestion is None else hashlib.sha256(suggestion.encode("utf-8")).hexdigest()[:12]
+
+
+def finding_marker(fingerprints: Iterable[str], suggestion: str = "") -> str:
+    digest = f" s={suggestion}" if suggestion else ""
+    return f"<!-- awesome-lint:finding {','.join(fingerprints)}{digest} -->"
 
 
 def listed_marker(fingerprints: Iterable[str]) -> str:
@@ -102,10 +138,10 @@ def listed_fingerprints(review_body: str) -> tuple[str, ...]:
     return tuple(match.group(1).split(",")) if match else ()
 
 
-def marker_fingerprints(body: str) -> tuple[str, ...]:
-    """Fingerprints from a comment body's first-line marker (a marker elsewhere is quoted text)."""
+def comment_key(body: str) -> CommentKey | None:
+    """The key in a comment body's first-line marker (a marker elsewhere is quoted text)."""
     match = FINDING_MARKER.match(body)
-    return tuple(match.group(1).split(",")) if match else ()
+    return CommentKey(frozenset(match.group(1).split(",")), match.group(2) or "") if match else None
 
 
 def _describe(diagnostic: Diagnostic) -> str:
@@ -131,9 +167,10 @@ def _innermost_entry(entries: list[Entry], starts: list[int], offset: int) -> En
     return None
 
 
-def fingerprints(document: Document, diagnostics: list[Diagnostic]) -> list[str]:
+def fingerprints(document: Document, diagnostics: list[Diagnostic], path: str | None = None) -> list[str]:
     """One fingerprint per diagnostic: sha256 of (rule, path, whitespace-normalised entry text,
-    occurrence). The text is the entry holding the finding, else the finding's lines."""
+    occurrence). The text is the entry holding the finding, else the finding's lines. ``path``
+    (default the document's) is the file's path at the base, so that a rename changes nothing."""
     entries = sorted(document.entries(), key=lambda entry: entry.start)
     starts = [entry.start for entry in entries]
     seen: Counter[tuple[str, str]] = Counter()
@@ -147,7 +184,7 @@ def fingerprints(document: Document, diagnostics: list[Diagnostic]) -> list[str]
             text = document.text[document.line_start(first) : document.line_end(last)]
         key = (diagnostic.rule, " ".join(text.split()))
         seen[key] += 1
-        digest = hashlib.sha256("\0".join([key[0], document.path, key[1], str(seen[key])]).encode("utf-8"))
+        digest = hashlib.sha256("\0".join([key[0], path or document.path, key[1], str(seen[key])]).encode("utf-8"))
         result.append(digest.hexdigest()[:16])
     return result
 
@@ -207,10 +244,12 @@ def _restricted_fix(
 
 
 def _region_of(edits: tuple[Edit, ...], regions: list[_Region]) -> int | None:
-    for index, region in enumerate(regions):
-        if all(region.start <= edit.start and edit.end <= region.end for edit in edits):
-            return index
-    return None
+    """The region holding every edit; ``regions`` are disjoint and in text order."""
+    index = bisect_right(regions, min(edit.start for edit in edits), key=lambda region: region.start) - 1
+    if index < 0:
+        return None
+    region = regions[index]
+    return index if all(region.start <= edit.start and edit.end <= region.end for edit in edits) else None
 
 
 # -- planning --------------------------------------------------------------------------------------
@@ -223,20 +262,37 @@ class _Cluster:
         self.suggests = suggests
 
 
+def _fix_lines_in_a_hunk(document: Document, diagnostic: Diagnostic, hunks: list[Hunk]) -> tuple[int, int] | None:
+    fix = diagnostic.fix
+    if fix is None or not fix.edits:
+        return None
+    lines = fix_lines(document, fix.edits)
+    return lines if lines is not None and hunk_for(hunks, *lines) is not None else None
+
+
+def _is_changed(document: Document, diagnostic: Diagnostic, hunks: list[Hunk]) -> bool:
+    """The change added or edited a line of the finding, or a line its fix rewrites. Context lines
+    around a change do not count: an old problem next to a new entry is not the new entry's."""
+    line = diagnostic.location.line
+    if touches_added(hunks, line, max(line, diagnostic.end_location.line)):
+        return True
+    lines = _fix_lines_in_a_hunk(document, diagnostic, hunks)
+    return lines is not None and touches_added(hunks, *lines)
+
+
 def _clusters(document: Document, findings: list[Finding], hunks: list[Hunk]) -> list[_Cluster]:
-    """Group in-diff findings whose lines overlap; a group suggests when one of its safe fixes
-    stays inside the hunk."""
+    """Group changed findings whose lines overlap; a group suggests when one of its safe fixes
+    stays inside a hunk (a suggestion may span context lines). A finding whose line is outside
+    every hunk and whose fix is not in one cannot be commented inline."""
     spans: list[tuple[int, int, Finding, bool]] = []
     for finding in findings:
         fix = finding.diagnostic.fix
         lines = None
-        if fix is not None and fix.applicability is Applicability.SAFE and fix.edits:
-            lines = fix_lines(document, fix.edits)
-            if lines is not None and hunk_for(hunks, *lines) is None:
-                lines = None
+        if fix is not None and fix.applicability is Applicability.SAFE:
+            lines = _fix_lines_in_a_hunk(document, finding.diagnostic, hunks)
         if lines is not None and lines[0] <= finding.line <= lines[1]:
             spans.append((lines[0], lines[1], finding, True))
-        else:
+        elif hunk_for(hunks, finding.line) is not None:
             spans.append((finding.line, finding.line, finding, False))
     clusters: list[_Cluster] = []
     for first, last, finding, suggests in sorted(spans, key=lambda span: (span[0], span[1])):
@@ -250,6 +306,26 @@ def _clusters(document: Document, findings: list[Finding], hunks: list[Hunk]) ->
     return clusters
 
 
+def _suggestion(document: Document, cluster: _Cluster, replacement: str) -> str | None:
+    """The replacement for the cluster's lines, None when it changes nothing. A suggestion replaces
+    whole lines and cannot add a final newline: the one a fix adds at the end is left out."""
+    end = document.line_end(cluster.last)
+    if end == len(document.text) and replacement.endswith("\n"):
+        replacement = replacement[:-1].removesuffix("\r")
+    if replacement == document.text[document.line_start(cluster.first) : end]:
+        return None
+    return replacement.replace("\r\n", "\n")
+
+
+def _comment(path: str, cluster: _Cluster, suggestion: str | None) -> PlannedComment:
+    start_line = cluster.first if cluster.first < cluster.last else None
+    comment = PlannedComment(path, start_line, cluster.last, tuple(cluster.findings), suggestion)
+    if suggestion is not None and not fits(comment.body()):
+        # One oversized comment would make GitHub refuse the whole review: keep the comment.
+        comment = comment._replace(suggestion=None, suggestion_too_long=True)
+    return comment
+
+
 def analyse_file(
     path: str,
     text: str,
@@ -257,35 +333,27 @@ def analyse_file(
     config: LintConfig,
     bom: bool = False,
     plan_comments: bool = True,
-    posted: Posted = Posted(),
+    base_path: str | None = None,
 ) -> FileAnalysis:
-    """Lint ``text`` (the file at the head commit) and plan its inline comments. Suggestions (which
-    re-lint the file) are computed only for comments that ``posted`` does not cover."""
+    """Lint ``text`` (the file at the head commit) and plan its inline comments. ``base_path`` is
+    the file's path before a rename (fingerprints use it)."""
     document = build_document(path, text, bom)
     diagnostics = lint_document(document, config)
     findings = [
-        Finding(path, diagnostic, fingerprint, hunk_for(hunks, diagnostic.location.line) is not None)
-        for diagnostic, fingerprint in zip(diagnostics, fingerprints(document, diagnostics))
+        Finding(path, diagnostic, fingerprint, _is_changed(document, diagnostic, hunks))
+        for diagnostic, fingerprint in zip(diagnostics, fingerprints(document, diagnostics, base_path))
     ]
     if not plan_comments:
         return FileAnalysis(path, findings, [])
-    clusters = _clusters(document, [f for f in findings if f.in_diff], hunks)
-    suggesting = [
-        cluster for cluster in clusters
-        if cluster.suggests and not posted.covers(f.fingerprint for f in cluster.findings)
-    ]
+    clusters = _clusters(document, [f for f in findings if f.changed], hunks)
+    suggesting = [cluster for cluster in clusters if cluster.suggests]
     regions = [
         _Region(document.line_start(cluster.first), document.line_end(cluster.last)) for cluster in suggesting
     ]
     replacements = dict(zip(map(id, suggesting), _restricted_fix(document, diagnostics, regions, config)))
     comments = []
     for cluster in clusters:
-        suggestion = None
-        if id(cluster) in replacements:
-            original = document.text[document.line_start(cluster.first) : document.line_end(cluster.last)]
-            replacement = replacements[id(cluster)]
-            if replacement != original:
-                suggestion = replacement.replace("\r\n", "\n")
-        start_line = cluster.first if cluster.first < cluster.last else None
-        comments.append(PlannedComment(path, start_line, cluster.last, tuple(cluster.findings), suggestion))
+        replacement = replacements.get(id(cluster))
+        suggestion = None if replacement is None else _suggestion(document, cluster, replacement)
+        comments.append(_comment(path, cluster, suggestion))
     return FileAnalysis(path, findings, comments)

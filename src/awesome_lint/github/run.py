@@ -12,21 +12,25 @@ from typing import Callable, Iterable, NamedTuple
 from awesome_lint.diagnostics import FatalError, Severity
 from awesome_lint.document.load import decode_markdown, read_bytes
 from awesome_lint.github.client import (
+    COMPARE_FILE_CAP,
     ApiError,
     ChangedFile,
+    Comparison,
     GitHubApi,
     PostedComment,
+    PullInfo,
     Unprocessable,
     WriteForbidden,
 )
-from awesome_lint.github.diff import Hunk, parse_patch
-from awesome_lint.github.event import NULL_SHA, PullRequestEvent, PushEvent, RunEnvironment
+from awesome_lint.github.diff import Hunk, diff_hunks, parse_patch, whole_file
+from awesome_lint.github.event import PullRequestEvent, RunEnvironment, WorkspaceEvent
 from awesome_lint.github.markup import log_safe
-from awesome_lint.github.review import FileAnalysis, PlannedComment, Posted, analyse_file
+from awesome_lint.github.review import CommentKey, FileAnalysis, PlannedComment, Posted, Unreadable, analyse_file
 from awesome_lint.github.summary import (
     SUMMARY_MARKER,
     Published,
     job_summary,
+    recordable,
     review_body,
     review_marker,
     summary_comment,
@@ -49,6 +53,7 @@ class Options(NamedTuple):
     fail_on: FailOn = FailOn.CHANGED
     config: Path | None = None
     max_comments: int = MAX_INLINE_COMMENTS
+    config_from_base: bool = False  # pull requests: the config at the base commit, not the checkout's
 
 
 class Console:
@@ -134,28 +139,43 @@ def workspace_files(workspace: Path, patterns: Iterable[str]) -> list[str]:
 
 
 def print_annotations(console: Console, analyses: list[FileAnalysis], fail_on: FailOn) -> None:
-    """Findings in the diff first (GitHub shows only 10 annotations of each level per step).
-    With fail-on=changed, findings outside the diff are notices: they are not this change's fault."""
+    """Unreadable files and changed findings first (GitHub shows only 10 annotations of each level
+    per step). With fail-on=changed, other findings are notices: they are not this change's fault."""
+    for analysis in analyses:
+        if analysis.unreadable is not None:
+            console.command(unreadable_annotation(analysis.path, analysis.unreadable))
     findings = [f for a in analyses for f in a.findings]
-    for finding in sorted(findings, key=lambda f: not f.in_diff):
-        level = None if finding.in_diff or fail_on is FailOn.ALL else "notice"
+    for finding in sorted(findings, key=lambda f: not f.changed):
+        level = None if finding.changed or fail_on is FailOn.ALL else "notice"
         console.command(annotation(finding.path, finding.diagnostic, level))
 
 
+def unreadable_annotation(path: str, unreadable: Unreadable) -> str:
+    where: dict[str, str | int] = {"file": path}
+    if unreadable.line is not None:
+        where["line"] = unreadable.line
+    if unreadable.column is not None:
+        where["col"] = unreadable.column
+    return workflow_command("error", unreadable.message, **where, title="awesome-lint")
+
+
 def exit_code(analyses: list[FileAnalysis], fail_on: FailOn) -> int:
-    """1 when an error-severity finding counts under ``fail_on``; warnings never fail the step."""
+    """1 when an error-severity finding counts under ``fail_on``, or a list could not be read;
+    warnings never fail the step."""
     if fail_on is FailOn.NEVER:
         return 0
     for analysis in analyses:
+        if analysis.unreadable is not None:
+            return 1
         for finding in analysis.findings:
-            if finding.diagnostic.severity is Severity.ERROR and (finding.in_diff or fail_on is FailOn.ALL):
+            if finding.diagnostic.severity is Severity.ERROR and (finding.changed or fail_on is FailOn.ALL):
                 return 1
     return 0
 
 
 def write_outputs(env: RunEnvironment, analyses: list[FileAnalysis]) -> None:
     total = sum(len(a.findings) for a in analyses)
-    changed = sum(1 for a in analyses for f in a.findings if f.in_diff)
+    changed = sum(1 for a in analyses for f in a.findings if f.changed)
     if env.output is not None:
         with env.output.open("a", encoding="utf-8") as handle:
             handle.write(f"findings={total}\nfindings-changed={changed}\n")
@@ -170,17 +190,57 @@ def write_job_summary(env: RunEnvironment, text: str) -> None:
 # -- pull requests ---------------------------------------------------------------------------------
 
 
+def unreadable(path: str, error: FatalError) -> Unreadable:
+    """``path:line:column: message`` (how decode_markdown words it) as an Unreadable."""
+    match = re.fullmatch(r"(\d+)(?::(\d+))?: (.*)", str(error).removeprefix(f"{path}:").lstrip(), re.S)
+    if match is None:
+        return Unreadable(None, None, str(error).removeprefix(f"{path}: "))
+    column = int(match.group(2)) if match.group(2) else None
+    return Unreadable(int(match.group(1)), column, match.group(3))
+
+
+def analyse_bytes(
+    path: str, data: bytes, hunks: Callable[[str], list[Hunk]], config: LintConfig, plan_comments: bool,
+    base_path: str | None = None,
+) -> FileAnalysis:
+    """Lint one file; a file that is not UTF-8 Markdown is reported, not fatal to the run."""
+    try:
+        text, bom = decode_markdown(path, data)
+    except FatalError as error:
+        return FileAnalysis(path, [], [], unreadable(path, error))
+    return analyse_file(path, text, hunks(text), config, bom, plan_comments, base_path)
+
+
+class _PullRequestFiles:
+    """Changed lines of a pull request's files; a missing `patch` is rebuilt from the file at the
+    merge base (one `compare` call, made only when needed)."""
+
+    def __init__(self, api: GitHubApi, base_sha: str, head_sha: str) -> None:
+        self._api, self._base_sha, self._head_sha = api, base_sha, head_sha
+        self._merge_base: str | None = None
+
+    def hunks(self, changed: ChangedFile, head_text: str) -> list[Hunk]:
+        if changed.patch is not None:
+            return parse_patch(changed.patch)
+        if changed.status == "added":
+            return whole_file(head_text)
+        if self._merge_base is None:
+            self._merge_base = self._api.compare(self._base_sha, self._head_sha).merge_base
+        base_text = self._api.file_bytes(changed.base_path, self._merge_base).decode("utf-8", "replace")
+        return diff_hunks(base_text, head_text)
+
+
 def lint_pull_request(
-    api: GitHubApi, number: int, head_sha: str, options: Options, config: LintConfig,
-    posted: Posted = Posted(),
+    api: GitHubApi, event: PullRequestEvent, files: list[ChangedFile], config: LintConfig,
 ) -> list[FileAnalysis]:
+    head_sha = event.pull_request.head.sha
+    diffs = _PullRequestFiles(api, event.pull_request.base.sha, head_sha)
     analyses = []
-    for changed in api.changed_files(number):
-        if changed.status == "removed" or not matches(changed.path, options.files):
-            continue
-        text, bom = decode_markdown(changed.path, api.file_bytes(changed.path, head_sha))
-        hunks = parse_patch(changed.patch)
-        analyses.append(analyse_file(changed.path, text, hunks, config, bom, posted=posted))
+    for changed in files:
+        data = api.file_bytes(changed.path, head_sha)
+        analyses.append(analyse_bytes(
+            changed.path, data, lambda text, changed=changed: diffs.hunks(changed, text), config, True, changed.base_path,
+        ))
     return analyses
 
 
@@ -188,8 +248,11 @@ def _post_review(
     api: GitHubApi, number: int, head_sha: str, analyses: list[FileAnalysis], new: list[PlannedComment],
     cap: int, console: Console,
 ) -> tuple[int, int]:
-    """Post ONE review; on 422 post it again without inline comments. Returns (inline, listed)."""
-    inline, listed = new[:cap], new[cap:]
+    """Post ONE review; on 422 post it again without inline comments. Returns (inline, listed).
+
+    Listed comments are recorded as posted, except after a 422 for size: then nothing was shown
+    as GitHub would show it, and the next run tries again."""
+    inline, listed = new[:cap], recordable(new[cap:])
     marker = review_marker(secrets.token_hex(8))
     try:
         api.create_review(
@@ -199,9 +262,12 @@ def _post_review(
         return len(inline), len(listed)
     except Unprocessable as error:
         console.warning(f"GitHub refused the inline comments ({error}); posting the review without them")
+        refused_for_size = "too long" in str(error)
+    listed = recordable(new)
     marker = review_marker(secrets.token_hex(8))
-    api.create_review(number, head_sha, review_body(marker, analyses, [], new), marker, [])
-    return 0, len(new)
+    body = review_body(marker, analyses, [], listed, record_listed=not refused_for_size)
+    api.create_review(number, head_sha, body, marker, [])
+    return 0, len(listed)
 
 
 def publish(
@@ -213,20 +279,19 @@ def publish(
     a planned comment is posted unless an earlier run posted it or listed all its findings in a
     review body. A review is posted only when something is new."""
     planned = [comment for analysis in analyses for comment in analysis.comments]
-    posted = Posted(frozenset(frozenset(comment.fingerprints) for comment in existing), listed)
-    new = [comment for comment in planned if not posted.covers(comment.fingerprints)]
+    posted = posted_before(existing, listed)
+    new = [comment for comment in planned if not posted.covers(comment)]
     inline = not_inline = 0
     if new:
         inline, not_inline = _post_review(api, number, head_sha, analyses, new, options.max_comments, console)
-    planned_sets = {frozenset(comment.fingerprints) for comment in planned}
-    kept: set[frozenset[str]] = set()
+    planned_keys = {comment.key for comment in planned}
+    kept: set[CommentKey] = set()
     stale = []
     for comment in existing:
-        fingerprints = frozenset(comment.fingerprints)
-        if fingerprints in planned_sets and fingerprints not in kept:
-            kept.add(fingerprints)
+        if comment.key in planned_keys and comment.key not in kept and not comment.outdated:
+            kept.add(comment.key)
         else:
-            stale.append(comment)  # its findings changed, or a duplicate of a kept comment
+            stale.append(comment)  # its findings or suggestion changed, outdated, or a duplicate of a kept comment
     for comment in stale:
         if comment.has_replies:
             # Keep the conversation: mark the comment resolved instead of deleting the thread's root.
@@ -234,7 +299,7 @@ def publish(
             api.edit_review_comment(number, comment.id, body)
         else:
             api.delete_review_comment(number, comment.id)
-    current = {f.fingerprint for a in analyses for f in a.findings if f.in_diff}
+    current = {f.fingerprint for a in analyses for f in a.findings if f.changed}
     resolved = {fingerprint for comment in stale for fingerprint in comment.fingerprints} - current
     result = Published(inline, len(planned) - len(new), not_inline, len(resolved))
     body = summary_comment(analyses, head_sha, result)
@@ -247,24 +312,41 @@ def publish(
     return result
 
 
+def posted_before(existing: list[PostedComment], listed: frozenset[str]) -> Posted:
+    """An outdated comment (its lines changed; GitHub hides it and its suggestion no longer
+    applies) does not count as posted."""
+    return Posted(frozenset(comment.key for comment in existing if not comment.outdated), listed)
+
+
+def _newer_head(pull: PullInfo, env: RunEnvironment, number: int, head_sha: str, console: Console) -> bool:
+    """The pull request moved on since this event: the run for the newer commit reports."""
+    if pull.head_sha == head_sha:
+        return False
+    notice = f"pull request #{number} has a newer commit ({pull.head_sha[:7]}): not checking {head_sha[:7]}"
+    console.notice(notice)
+    write_job_summary(env, f"## awesome-lint\n\n> {notice}\n")
+    return True
+
+
 def run_pull_request(
     env: RunEnvironment, event: PullRequestEvent, options: Options, config: LintConfig, api: GitHubApi,
     console: Console,
 ) -> int:
     number, head_sha = event.pull_request.number, event.pull_request.head.sha
+    # The files' patches would come from a newer head and the text from this event's head: nothing
+    # computed from them would be right. Checked before and again after listing the files.
     pull = api.pull(number)
-    if pull.head_sha != head_sha:
-        # The files' patches would come from the newer head and the text from this event's head:
-        # nothing computed from them would be right. The run for the newer commit reports.
-        notice = f"pull request #{number} has a newer commit ({pull.head_sha[:7]}): not checking {head_sha[:7]}"
-        console.notice(notice)
-        write_job_summary(env, f"## awesome-lint\n\n> {notice}\n")
+    if _newer_head(pull, env, number, head_sha, console):
         return 0
-    # Read what earlier runs published first, so unchanged comments skip computing suggestions.
     existing = api.our_review_comments(number)
     listed = api.our_listed_fingerprints(number)
-    posted = Posted(frozenset(frozenset(comment.fingerprints) for comment in existing), listed)
-    analyses = lint_pull_request(api, number, head_sha, options, config, posted)
+    files = [
+        changed for changed in api.changed_files(number)
+        if changed.status != "removed" and matches(changed.path, options.files)
+    ]
+    if files and _newer_head(api.pull(number), env, number, head_sha, console):
+        return 0
+    analyses = lint_pull_request(api, event, files, config)
     print_annotations(console, analyses, options.fail_on)
     notice = None
     if pull.state != "open":
@@ -291,23 +373,47 @@ def run_pull_request(
     return exit_code(analyses, options.fail_on)
 
 
-# -- push ------------------------------------------------------------------------------------------
+# -- push, merge queue, manual and scheduled runs ----------------------------------------------
 
 
-def _push_hunks(api: GitHubApi | None, event: PushEvent, console: Console) -> dict[str, list[Hunk]] | None:
-    """Changed lines per file of the push, or None when unknown (every line then counts as changed)."""
-    if api is None or event.before == NULL_SHA:
-        return None
-    try:
-        files: list[ChangedFile] = api.compare_files(event.before, event.after)
-    except ApiError as error:
-        console.warning(f"cannot tell which lines this push changed ({error}); every line counts as changed")
-        return None
-    return {changed.path: parse_patch(changed.patch) for changed in files}
+class _WorkspaceChanges:
+    """Changed lines of the checked-out files, from `compare` base...head. Unknown (no base, no
+    token, the comparison failed): every line counts as changed."""
+
+    def __init__(self, api: GitHubApi | None, event: WorkspaceEvent, console: Console) -> None:
+        self._api, self._comparison = api, None
+        self._listed: dict[str, ChangedFile] = {}
+        if api is None or event.base is None:
+            return
+        try:
+            self._comparison = api.compare(event.base, event.head)
+        except ApiError as error:
+            console.warning(f"cannot tell which lines changed ({error}); every line counts as changed")
+            return
+        self._listed = {changed.path: changed for changed in self._comparison.files}
+        if self._comparison.capped:
+            console.warning(
+                f"the comparison lists {COMPARE_FILE_CAP} files, GitHub's cap: a checked file it does not list "
+                "counts as entirely changed"
+            )
+
+    def hunks(self, path: str, text: str) -> list[Hunk]:
+        comparison: Comparison | None = self._comparison
+        changed = self._listed.get(path)
+        if comparison is None or (changed is None and comparison.capped):
+            return whole_file(text)
+        if changed is None:
+            return []
+        if changed.patch is not None:
+            return parse_patch(changed.patch)
+        if changed.status == "added" or self._api is None:
+            return whole_file(text)
+        base = self._api.file_bytes(changed.base_path, comparison.merge_base).decode("utf-8", "replace")
+        return diff_hunks(base, text)
 
 
-def run_push(
-    env: RunEnvironment, event: PushEvent, options: Options, config: LintConfig, api: GitHubApi | None,
+def run_workspace(
+    env: RunEnvironment, event: WorkspaceEvent, options: Options, config: LintConfig, api: GitHubApi | None,
     console: Console,
 ) -> int:
     paths = workspace_files(env.workspace, options.files)
@@ -316,16 +422,13 @@ def run_push(
             f"no file in {env.workspace} matches {', '.join(options.files)}: check out the repository first "
             "(actions/checkout)"
         )
-    hunks = _push_hunks(api, event, console)  # fail-on decides the exit code only
-    analyses = []
-    for path in paths:
-        text, bom = decode_markdown(path, read_bytes(str(env.workspace / path)))
-        if hunks is None:
-            file_hunks = [Hunk(1, text.count("\n") + 1)]
-        else:
-            file_hunks = hunks.get(path, [])
-        analyses.append(analyse_file(path, text, file_hunks, config, bom, plan_comments=False))
+    changes = _WorkspaceChanges(api, event, console)  # fail-on decides the exit code only
+    analyses = [
+        analyse_bytes(path, read_bytes(str(env.workspace / path)), lambda text, path=path: changes.hunks(path, text),
+                      config, plan_comments=False)
+        for path in paths
+    ]
     print_annotations(console, analyses, options.fail_on)
-    write_job_summary(env, job_summary(analyses, event.after, None, pull_request=False))
+    write_job_summary(env, job_summary(analyses, event.head, None, pull_request=False))
     write_outputs(env, analyses)
     return exit_code(analyses, options.fail_on)

@@ -6,11 +6,14 @@ from collections import Counter
 from typing import Iterable, NamedTuple
 
 from awesome_lint.diagnostics import Applicability
-from awesome_lint.github.markup import code_span, escape_markdown
+from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown
 from awesome_lint.github.review import FileAnalysis, Finding, PlannedComment, listed_marker
 
 SUMMARY_MARKER = "<!-- awesome-lint:summary -->"
 LISTED_AT_MOST = 50  # findings listed one by one in a summary; the rest are counted
+# Fingerprints one review body records as listed (17 characters each): the marker stays under half
+# of GitHub's body limit. Comments past it are left for the next run's review.
+RECORDED_AT_MOST = 2000
 
 
 def review_marker(nonce: str) -> str:
@@ -27,11 +30,39 @@ class Published(NamedTuple):
 
 
 def _in_diff(analyses: Iterable[FileAnalysis]) -> list[Finding]:
-    return [finding for analysis in analyses for finding in analysis.findings if finding.in_diff]
+    return [finding for analysis in analyses for finding in analysis.findings if finding.changed]
 
 
 def _elsewhere(analyses: Iterable[FileAnalysis]) -> list[Finding]:
-    return [finding for analysis in analyses for finding in analysis.findings if not finding.in_diff]
+    return [finding for analysis in analyses for finding in analysis.findings if not finding.changed]
+
+
+def _unreadable(analyses: Iterable[FileAnalysis]) -> list[str]:
+    return [
+        f"- {code_span(analysis.path)} could not be checked: {escape_markdown(str(analysis.unreadable))}"
+        for analysis in analyses
+        if analysis.unreadable is not None
+    ]
+
+
+def recordable(listed: list[PlannedComment]) -> list[PlannedComment]:
+    """The leading listed comments whose fingerprints one review body can record."""
+    kept, count = [], 0
+    for comment in listed:
+        count += len(comment.findings)
+        if count > RECORDED_AT_MOST:
+            break
+        kept.append(comment)
+    return kept
+
+
+def _bounded(parts: list[str]) -> str:
+    """Join ``parts``, dropping trailing ones (with a note) until the body fits GitHub's limit."""
+    body = "\n".join(parts)
+    while len(body) > BODY_LIMIT and len(parts) > 2:
+        parts = parts[:-2] + ["- … (cut to fit GitHub's comment size limit)"]
+        body = "\n".join(parts)
+    return body
 
 
 def _plural(count: int, word: str) -> str:
@@ -52,11 +83,15 @@ def _listed(findings: list[Finding]) -> list[str]:
     return lines
 
 
-def review_body(marker: str, analyses: list[FileAnalysis], inline: list[PlannedComment], listed: list[PlannedComment]) -> str:
+def review_body(
+    marker: str, analyses: list[FileAnalysis], inline: list[PlannedComment], listed: list[PlannedComment],
+    record_listed: bool = True,
+) -> str:
+    """The review's body. ``listed`` must fit the marker (see :func:`recordable`) when recorded."""
     changed = _in_diff(analyses)
     suggestions = sum(1 for comment in inline if comment.suggestion is not None)
     parts = [marker]
-    if listed:
+    if listed and record_listed:
         # Fingerprints of what is not commented inline: the next run counts them as posted.
         parts.append(listed_marker(finding.fingerprint for comment in listed for finding in comment.findings))
     parts += [
@@ -73,7 +108,7 @@ def review_body(marker: str, analyses: list[FileAnalysis], inline: list[PlannedC
     elsewhere = _elsewhere(analyses)
     if elsewhere:
         parts.extend(["", f"{_plural(len(elsewhere), 'more problem')} elsewhere in the checked files (not in this diff)."])
-    return "\n".join(parts)
+    return _bounded(parts)
 
 
 def _rule_table(analyses: list[FileAnalysis]) -> list[str]:
@@ -92,7 +127,7 @@ def _rule_table(analyses: list[FileAnalysis]) -> list[str]:
 
 
 def _checked(analyses: list[FileAnalysis], ref: str) -> str:
-    names = ", ".join(code_span(a.path) for a in analyses) or "no matching files"
+    names = ", ".join(code_span(a.path) for a in analyses if a.unreadable is None) or "no matching files"
     return f"Checked {names} at `{ref[:7]}`."
 
 
@@ -108,6 +143,8 @@ def summary_comment(analyses: list[FileAnalysis], head_sha: str, published: Publ
         parts.extend(["", *_rule_table(analyses)])
     if published.resolved:
         parts.extend(["", f"Fixed since the previous run: {_plural(published.resolved, 'finding')}."])
+    if _unreadable(analyses):
+        parts.extend(["", *_unreadable(analyses)])
     parts.extend(
         [
             "",
@@ -123,6 +160,8 @@ def job_summary(analyses: list[FileAnalysis], ref: str, notice: str | None, pull
     parts = ["## awesome-lint", "", _checked(analyses, ref), ""]
     if notice:
         parts.extend([f"> {escape_markdown(notice)}", ""])
+    if _unreadable(analyses):
+        parts.extend([*_unreadable(analyses), ""])
     if not changed and not elsewhere:
         parts.append("No problems found.")
         return "\n".join(parts) + "\n"

@@ -7,8 +7,8 @@ from typing import NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Position
 
-# Where `url` in machine-readable reports points. The rule reference lives in the README's rule table.
-DOCS_URL = "https://github.com/awesome-lint/awesome-lint-python#rule-{rule}"
+# Where `url` (JSON) and `helpUri` (SARIF) point: the rule's section of docs/rules.md.
+DOCS_URL = "https://github.com/awesome-lint/awesome-lint-python/blob/main/docs/rules.md#rule-{rule}"
 
 
 class FileResult(NamedTuple):

@@ -30,8 +30,8 @@ class BulletIndent(Rule[NoOptions]):
         (continuation lines, sub-lists) moves left by its item's indentation, so the structure
         is unchanged. No fix when tabs are involved, when the line after the list is indented
         enough that it would join the last item once the list moves left, or when a line that
-        moves would read differently (a lazy continuation line ```` ```cmd ```` becomes a code
-        fence below 4 spaces): a list with multi-line items is parsed again with the edits to
+        moves would read differently (below 4 spaces, a lazy continuation line that starts with
+        three backticks opens a code fence): a list with multi-line items is parsed again with the edits to
         compare its blocks, entries and links.
     """
 
