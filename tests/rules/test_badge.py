@@ -52,3 +52,17 @@ def test_local_badge_copy_in_the_next_paragraph_fires() -> None:
 
 def test_no_markdown_title_is_not_checked() -> None:
     assert lint('<div align="center"><img src="logo.svg"></div>\n\n## Contents\n', "badge") == []
+
+
+def test_no_fix_where_the_title_would_not_read_the_badge() -> None:
+    # Issue 12 item 9: after an unclosed `<a name="top">` the added badge is text, and the fix
+    # added it again on every pass.
+    text = '# Awesome <a name="top">\n\nIntro.\n'
+    found = lint(text, "badge")
+    assert where(found) == [(1, 1, "badge")] and found[0].fix is None
+    assert fixed(text, "badge", unsafe=True).text == text
+
+
+def test_a_closed_anchor_in_the_title_keeps_the_fix() -> None:
+    text = '# Awesome <a name="top"></a>\n\nIntro.\n'
+    assert fixed(text, "badge", unsafe=True).text == f'# Awesome <a name="top"></a> {BADGE}\n\nIntro.\n'

@@ -27,3 +27,25 @@ def test_no_fix_when_following_paragraph_would_join_the_item() -> None:
     text = "# T\n\n   - [A](https://a.dev) - A.\n\n  Paragraph.\n"
     found = lint(text, RULE)
     assert len(found) == 1 and found[0].fix is None
+
+
+def test_no_fix_when_a_lazy_line_would_open_a_code_fence() -> None:
+    # Issue 12 item 2: shifted left, the lazy continuation line becomes a fence swallowing Beta.
+    text = "   - [Alpha](https://a.dev) - Alpha, run as\n    ```alpha --fast\n   - [Beta](https://b.dev) - Beta.\n"
+    found = lint(text, RULE)
+    assert where(found) == [(1, 1, RULE), (3, 1, RULE)]
+    assert all(d.fix is None for d in found)
+    assert fixed(text, RULE).text == text
+
+
+def test_no_fix_when_a_lazy_line_of_the_last_item_would_end_the_list() -> None:
+    text = "   - [Alpha](https://a.dev) - Alpha,\n    ---\n\n## Next\n"
+    found = lint(text, RULE)
+    assert len(found) == 1 and found[0].fix is None
+
+
+def test_a_lazy_line_that_stays_text_keeps_the_fix() -> None:
+    text = "   - [Alpha](https://a.dev) - Alpha, run as\n    alpha --fast\n   - [Beta](https://b.dev) - Beta.\n"
+    result = fixed(text, RULE)
+    assert result.text == "- [Alpha](https://a.dev) - Alpha, run as\n alpha --fast\n- [Beta](https://b.dev) - Beta.\n"
+    assert shape(result.text) == shape(text)

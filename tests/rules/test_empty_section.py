@@ -1,3 +1,5 @@
+import time
+
 from helpers import lint, where
 
 
@@ -19,3 +21,21 @@ def test_section_whose_content_is_in_subsections_or_html_is_fine() -> None:
 
 def test_setext_heading_with_a_paragraph_is_fine() -> None:
     assert lint("Title\n=====\n\nIntro.\n\nTools\n-----\n\nSome text.\n", "empty-section") == []
+
+
+def test_text_after_comments_is_content() -> None:
+    text = "# X\n\n## Tools\n\n<!--a--><!--b-->\n x\n\n## Docs\n\n<!--a--> <!--b-->\n"
+    assert where(lint(text, "empty-section")) == [(8, 1, "empty-section")]
+
+
+def test_unclosed_comment_is_content() -> None:
+    assert lint("# X\n\n## Tools\n\n<!--a--> <!-- b\n", "empty-section") == []
+
+
+def test_many_comments_before_text_take_linear_time() -> None:
+    # Issue 12 item 11: the old `\s*(?:<!--.*?-->\s*)*` doubled its time with each comment
+    # (24 comments: about 5 s; 30: minutes).
+    text = "# X\n\n## Tools\n\n" + "<!--a-->" * 24 + " x\n"
+    started = time.perf_counter()
+    assert lint(text, "empty-section") == []
+    assert time.perf_counter() - started < 1.0

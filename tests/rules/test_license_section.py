@@ -18,3 +18,24 @@ def test_licence_spelling_and_emoji_fire() -> None:
 def test_sections_about_licenses_and_other_closing_sections_do_not_fire() -> None:
     text = "# X\n\n## List of Licenses\n\nL.\n\n## Contributing\n\nC.\n\n## Footnotes\n\nF.\n"
     assert lint(text, "license-section") == []
+
+
+def test_a_licensing_category_holding_entries_does_not_fire() -> None:
+    entries = "# X\n\n## Licensing\n\n- [choosealicense](https://choosealicense.com) - Pick a license.\n"
+    assert lint(entries, "license-section") == []
+    subsections = "# X\n\n## Licenses\n\n### Open source\n\n- [MIT](https://mit.dev) - Permissive.\n"
+    assert lint(subsections, "license-section") == []
+
+
+def test_a_license_section_split_into_sub_sections_fires() -> None:
+    # awesome-bert-nlp.md: `## License` with `### Code` and `### Text`.
+    text = "# X\n\n## License\n\n### Code\n\nMIT.\n\n### Text\n\n[CC-BY](https://cc.dev)\n"
+    assert where(lint(text, "license-section")) == [(3, 1, "license-section")]
+
+
+def test_a_license_section_with_links_but_no_entries_fires() -> None:
+    text = (
+        "# X\n\n## License\n\n- Code: [MIT](https://mit.dev)\n- [CC0](https://cc.dev)\n\n"
+        "Under [CC0](https://cc.dev).\n"
+    )
+    assert where(lint(text, "license-section")) == [(3, 1, "license-section")]

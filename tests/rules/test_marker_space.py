@@ -68,3 +68,29 @@ def test_deep_glued_bullets_in_code_are_silent() -> None:
         "Paragraph\n    -[x](y) continued outside a list.\n",
     ):
         assert lint(text, RULE) == [], text
+
+
+def test_nested_items_with_extra_spacing_are_fixed_in_one_pass() -> None:
+    # Issue 12 item 10: each level's fix re-indented the same lines, so one level was fixed per
+    # pass and twelve levels never settled.
+    text = "-  " * 12 + "[a](https://a.dev)\n" + " " * 36 + "continued.\n"
+    found = lint(text, RULE)
+    assert where(found) == [(1, 2 + 3 * level, RULE) for level in range(12)]
+    assert len({id(d.fix) for d in found}) == 1
+    result = fixed(text, RULE)
+    assert result.text == "- " * 12 + "[a](https://a.dev)\n" + " " * 24 + "continued.\n"
+    assert result.passes == 1
+    assert shape(result.text) == shape(text)
+
+
+def test_nested_sub_list_with_extra_spacing_moves_with_its_parent() -> None:
+    text = "-   [A](https://a.dev) - A.\n    -   [B](https://b.dev) - B,\n        continued.\n    - [C](https://c.dev)\n"
+    result = fixed(text, RULE)
+    assert result.text == "- [A](https://a.dev) - A.\n  - [B](https://b.dev) - B,\n    continued.\n  - [C](https://c.dev)\n"
+    assert result.passes == 1
+    assert shape(result.text) == shape(text)
+
+
+def test_a_one_column_tab_is_reported_without_a_fix() -> None:
+    found = lint("  -\t[A](https://a.dev) - A.\n", RULE)
+    assert where(found) == [(1, 4, RULE)] and found[0].fix is None

@@ -6,6 +6,7 @@ import re
 from typing import Iterable, Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, unsafe_fix
+from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Block, Document, Heading, Link
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
@@ -44,6 +45,8 @@ class Badge(Rule[NoOptions]):
     Fix safety:
         Unsafe fixes: adding the badge to the title line, or replacing a wrong badge image or link
         with the official one, changes what the list shows, so a maintainer should confirm it.
+        No fix to add the badge when the title's markup would not read it as a link (after an
+        unclosed `<a name="top">`, for example).
     """
 
     id = "badge"
@@ -72,7 +75,7 @@ class Badge(Rule[NoOptions]):
             title.start,
             title.end,
             f"Add the Awesome badge after the title: {BADGE_MARKDOWN}",
-            fix=unsafe_fix("Add the Awesome badge to the title", Edit(title.text_end, title.text_end, " " + BADGE_MARKDOWN)),
+            fix=_add_badge(document, title),
         )
 
     def _wrong_badge(self, document: Document, badge: Link, links: list[Link]) -> Iterator[Diagnostic]:
@@ -96,6 +99,16 @@ class Badge(Rule[NoOptions]):
                 f"Link the Awesome badge to {BADGE_TARGETS[0]} instead of '{badge.url}'",
                 fix=fix,
             )
+
+
+def _add_badge(document: Document, title: Heading) -> Fix | None:
+    """Append the badge to the title, unless the title's markup would not read it as the badge
+    (after an unclosed `<a name="top">` it is text: the fix would add it again on every pass)."""
+    title_text = document.text[title.start : title.text_end] + " " + BADGE_MARKDOWN
+    links = build_document(document.path, title_text).links
+    if not any(_is_valid_badge(link, links) for link in links):
+        return None
+    return unsafe_fix("Add the Awesome badge to the title", Edit(title.text_end, title.text_end, " " + BADGE_MARKDOWN))
 
 
 def _blocks_after(document: Document, heading: Heading) -> Iterator[Block]:

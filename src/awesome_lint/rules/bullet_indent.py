@@ -7,6 +7,7 @@ from typing import Iterable
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.model import Document, EntryList
 from awesome_lint.rules._entry_text import next_content_indent, shift_lines
+from awesome_lint.rules._structure import keeps_structure
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 
@@ -27,8 +28,11 @@ class BulletIndent(Rule[NoOptions]):
     Fix safety:
         Safe. The whole list is un-indented at once and consistently: every line of every item
         (continuation lines, sub-lists) moves left by its item's indentation, so the structure
-        is unchanged. No fix when tabs are involved, or when the line after the list is indented
-        enough that it would join the last item once the list moves left.
+        is unchanged. No fix when tabs are involved, when the line after the list is indented
+        enough that it would join the last item once the list moves left, or when a line that
+        moves would read differently (below 4 spaces, a lazy continuation line that starts with
+        three backticks opens a code fence): a list with multi-line items is parsed again with the edits to
+        compare its blocks, entries and links.
     """
 
     id = "bullet-indent"
@@ -76,5 +80,10 @@ def _unindent_list(document: Document, entry_list: EntryList) -> Fix | None:
         new_content_column = content_column - width
     following = next_content_indent(document, last_line)
     if following is None or following >= new_content_column:
+        return None
+    first_line = document.line_of(entry_list.start)
+    multi_line = any(document.line_of(entry.end) > document.line_of(entry.start) for entry in entry_list.items)
+    # Only items with more than one line can change structure (their continuation lines move).
+    if multi_line and not keeps_structure(document, first_line, last_line, edits):
         return None
     return safe_fix("Remove the indentation before the bullets", *edits)

@@ -16,6 +16,8 @@ from awesome_lint.rules.base import Context, Rule, Settings
 class DuplicateLinkOptions:
     # Also compare the links inside descriptions (off by default: see the rule's documentation).
     descriptions: bool = False
+    # Also report an entry listed again under another section (a cross-listing, often deliberate).
+    cross_section: bool = True
 
 
 class DuplicateLink(Rule[DuplicateLinkOptions]):
@@ -25,7 +27,11 @@ class DuplicateLink(Rule[DuplicateLinkOptions]):
         Compares the main link of every entry, in every section and sub-list, after normalising
         the URL: http and https, `www.`, a trailing slash, default ports, `utm_*` parameters,
         the `#readme` fragment, the host's case and the case of a GitHub owner and repository
-        are not significant. Each later occurrence is reported and points at the first one.
+        are not significant. Each later occurrence is reported and points at the first one;
+        when the two are in different sections, the message names the first one's section
+        ("also listed under 'Python' (line 12)"), since such a cross-listing is often deliberate.
+        With the option `cross-section = false`, duplicates in different sections are not
+        reported, only those within one section.
 
         With the option `descriptions = true`, links inside descriptions (the entry's other
         links) are compared too: a description link to a target that is also another entry's
@@ -55,7 +61,9 @@ class DuplicateLink(Rule[DuplicateLinkOptions]):
         - [Docs](https://docs.dev) - Guide for [Mistune](https://github.com/lepture/mistune).
         ```
         reports line 2: "Duplicate link: https://github.com/Lepture/mistune/ also at line 1;
-        remove one of them". With `descriptions = true` also line 3: "Duplicate link:
+        remove one of them". An entry repeated under another heading reports "Duplicate link:
+        https://github.com/lepture/mistune also listed under 'Parsers' (line 1); remove one of
+        them unless the cross-listing is deliberate". With `descriptions = true` also line 3: "Duplicate link:
         https://github.com/lepture/mistune is the entry at line 1; drop this link from the
         description (keep the text) or link something else".
 
@@ -76,6 +84,7 @@ class DuplicateLink(Rule[DuplicateLinkOptions]):
     def check(self, document: Document, context: Context[DuplicateLinkOptions]) -> Iterable[Diagnostic]:
         entries = list(_entries_outside(document.root, context.settings))
         first_entry: dict[str, Entry] = {}  # normalised main-link target -> first entry
+        sibling_index = _sibling_indexes(entries)
         for entry in entries:
             link = entry.link
             if link is None or not _comparable(link):
@@ -84,9 +93,19 @@ class DuplicateLink(Rule[DuplicateLinkOptions]):
             first = first_entry.setdefault(key, entry)
             if first is entry:
                 continue
+            first_section = _section_of(first)
+            cross_section = first_section is not _section_of(entry)
+            if cross_section and not context.options.cross_section:
+                continue
             line = document.line_of(first.start)
-            message = f"Duplicate link: {link.url} also at line {line}; remove one of them"
-            fix = unsafe_fix(f"Remove this entry (kept at line {line})", _removal(document, entry))
+            if cross_section and first_section is not None and first_section.heading is not None:
+                message = (
+                    f"Duplicate link: {link.url} also listed under '{first_section.title}' (line {line}); "
+                    "remove one of them unless the cross-listing is deliberate"
+                )
+            else:
+                message = f"Duplicate link: {link.url} also at line {line}; remove one of them"
+            fix = unsafe_fix(f"Remove this entry (kept at line {line})", _removal(document, entry, sibling_index))
             yield self.diagnostic(document, link.start, link.end, message, fix)
         if context.options.descriptions:
             yield from self._check_descriptions(document, entries, first_entry)
@@ -140,10 +159,27 @@ def _entries_outside(section: Section, settings: Settings) -> Iterator[Entry]:
         yield from _entries_outside(child, settings)
 
 
-def _removal(document: Document, entry: Entry) -> Edit:
+def _sibling_indexes(entries: list[Entry]) -> dict[Entry, int]:
+    """Each entry's index among its list's items (looked up per duplicate: `list.index` was
+    quadratic on a list of 40k duplicates)."""
+    indexes: dict[Entry, int] = {}
+    for entry_list in {entry.parent for entry in entries if entry.parent is not None}:
+        indexes.update((item, index) for index, item in enumerate(entry_list.items))
+    return indexes
+
+
+def _section_of(entry: Entry) -> Section | None:
+    """The section holding the entry's top-level list."""
+    entry_list = entry.parent
+    while entry_list is not None and entry_list.parent_entry is not None:
+        entry_list = entry_list.parent_entry.parent
+    return entry_list.section if entry_list is not None else None
+
+
+def _removal(document: Document, entry: Entry, sibling_index: dict[Entry, int]) -> Edit:
     """Delete the entry's lines; in a loose list also one of the separators around it."""
     siblings = entry.parent.items if entry.parent is not None else [entry]
-    index = siblings.index(entry)
+    index = sibling_index.get(entry, 0)
     start = document.line_start(document.line_of(entry.start))
     if index + 1 < len(siblings):
         # Up to the next sibling's line: the blank line after a loose item goes with it.

@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.document.model import Document
+from awesome_lint.document.model import Document, Section
 from awesome_lint.rules._anchors import normalize_title
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
@@ -19,6 +19,9 @@ class LicenseSection(Rule[NoOptions]):
     What it does:
         Reports a section titled `License` (or `Licence`, `Licensing`). Sections that merely mention
         licenses, such as `List of Licenses`, and the `Contributing` or `Footnotes` sections are fine.
+        So is a content category about licensing: a section so titled that holds entries
+        (`- [choosealicense](https://choosealicense.com) - Pick a license.`), itself or in its
+        sub-sections.
 
     Why:
         The awesome guidelines ask for the list's license in a `LICENSE` file beside the README, where
@@ -43,7 +46,11 @@ class LicenseSection(Rule[NoOptions]):
         for section in document.sections():
             heading = section.heading
             assert heading is not None
-            if heading.level > 1 and _LICENSE_TITLE.fullmatch(normalize_title(heading.text)):
+            if (
+                heading.level > 1
+                and _LICENSE_TITLE.fullmatch(normalize_title(heading.text))
+                and not _is_category(section)
+            ):
                 yield self.diagnostic(
                     document,
                     heading.start,
@@ -51,3 +58,14 @@ class LicenseSection(Rule[NoOptions]):
                     f"Remove the '{heading.text}' section: the awesome guidelines want the license "
                     "in a LICENSE file beside the README, not in the README",
                 )
+
+
+def _is_category(section: Section) -> bool:
+    """A category of the list: it or its sub-sections hold entries (a leading link and a
+    description). Sub-sections alone do not make one (`### Code` and `### Text` licenses)."""
+    return any(
+        entry.link_first and entry.description
+        for part in section.walk()
+        for entry_list in part.lists
+        for entry in entry_list.walk()
+    )

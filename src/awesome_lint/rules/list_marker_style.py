@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, safe_fix
-from awesome_lint.document.model import Document, Entry
+from awesome_lint.document.model import Document, Entry, EntryList
 from awesome_lint.rules.base import Context, Rule
 
 _THEMATIC_BREAK = re.compile(r"[ \t]*(?:([-*_])[ \t]*)(?:\1[ \t]*){2,}\Z")
@@ -16,29 +17,33 @@ BULLETS = ("-", "*", "+")
 
 @dataclass(frozen=True)
 class ListMarkerStyleOptions:
-    # '-', '*', '+', or 'consistent' (the bullet of the file's first unordered list).
-    style: str = "-"
+    # 'consistent' (the bullet most used in the file), or '-', '*', '+'.
+    style: str = "consistent"
 
 
 class ListMarkerStyle(Rule[ListMarkerStyleOptions]):
     """Use one bullet character for every unordered list.
 
     What it does:
-        Reports list items whose bullet differs from the expected one: `-` by default (as the
-        npm awesome-lint's `unordered-list-marker-style`), or with `style = "consistent"` the
-        bullet of the first unordered list in the file. Markdown starts a new list when the
-        bullet changes, so the comparison is across all lists and sub-lists of the file, not
-        within one list. Ordered lists (`1.`) and lists inside block quotes are exempt.
+        Reports list items whose bullet differs from the expected one: by default
+        (`style = "consistent"`, as the npm awesome-lint configures remark-lint's
+        `unordered-list-marker-style`) the bullet most used in the file, so only the minority
+        is reported; on a tie, the bullet of the first unordered list. With `style = "-"`
+        (or `"*"`, `"+"`) that bullet. Markdown starts a new list when the bullet changes, so
+        the comparison is across all lists and sub-lists of the file, not within one list.
+        Ordered lists (`1.`) and lists inside block quotes are exempt.
 
     Why:
         Mixed bullets split one list into several (changing how it renders and sorts) and make
-        the source inconsistent for contributors who copy a neighbouring line.
+        the source inconsistent for contributors who copy a neighbouring line. Which bullet a
+        list uses is its maintainer's choice: a list written with `*` throughout is consistent.
 
     Example:
-        `* [Foo](https://foo.dev) - A library.` becomes `- [Foo](https://foo.dev) - A library.`
+        In a list whose other entries use `-`, `* [Foo](https://foo.dev) - A library.` becomes
+        `- [Foo](https://foo.dev) - A library.`
 
     Options:
-        `style`: `"-"` (default), `"*"`, `"+"` or `"consistent"`.
+        `style`: `"consistent"` (default), `"-"`, `"*"` or `"+"`.
 
     Fix safety:
         Safe: only the bullet character is replaced. Adjacent lists that differed only by their
@@ -61,16 +66,18 @@ class ListMarkerStyle(Rule[ListMarkerStyleOptions]):
         ]
         if not unordered:
             return
+        entries = [entry for entry_list in unordered for entry in entry_list.items]
         expected = context.options.style
-        if expected not in BULLETS:
-            unordered.sort(key=lambda entry_list: entry_list.start)
-            expected = unordered[0].items[0].bullet
-        for entry_list in unordered:
-            for entry in entry_list.items:
-                if entry.bullet != expected:
-                    yield self._report(document, entry, expected)
+        if expected in BULLETS:
+            reason = ""
+        else:
+            expected, count = _most_used_bullet(unordered)
+            reason = f" ({count} of the file's {len(entries)} list items use '{expected}')"
+        for entry in entries:
+            if entry.bullet != expected:
+                yield self._report(document, entry, expected, reason)
 
-    def _report(self, document: Document, entry: Entry, expected: str) -> Diagnostic:
+    def _report(self, document: Document, entry: Entry, expected: str, reason: str) -> Diagnostic:
         fix = None
         line = document.line_of(entry.start)
         new_line = entry.indent + expected + document.text[entry.marker_end : document.line_end(line)]
@@ -80,6 +87,14 @@ class ListMarkerStyle(Rule[ListMarkerStyleOptions]):
             document,
             entry.start,
             entry.marker_end,
-            f"Use '{expected}' as the list bullet, not '{entry.bullet}'",
+            f"Use '{expected}' as the list bullet, not '{entry.bullet}'{reason}",
             fix,
         )
+
+
+def _most_used_bullet(unordered: list[EntryList]) -> tuple[str, int]:
+    """The bullet of most items, and how many use it; on a tie, the first list's bullet."""
+    counts = Counter(entry.bullet for entry_list in unordered for entry in entry_list.items)
+    first = min(unordered, key=lambda entry_list: entry_list.start).items[0].bullet
+    bullet = max(counts, key=lambda candidate: (counts[candidate], candidate == first))
+    return bullet, counts[bullet]

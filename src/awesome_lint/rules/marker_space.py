@@ -9,6 +9,7 @@ from typing import Iterable
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.model import Document, Entry
 from awesome_lint.rules._entry_text import all_entries, next_content_indent, shift_lines
+from awesome_lint.rules._structure import keeps_structure
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 # A bullet glued to a link: `-[Foo](url)` is not a list item at all in Markdown.
@@ -52,33 +53,25 @@ class MarkerSpace(Rule[NoOptions]):
     fixable = True
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        for entry in all_entries(document):
-            diagnostic = self._check_spacing(document, entry)
-            if diagnostic is not None:
-                yield diagnostic
+        extra = {entry: width for entry in all_entries(document) if (width := _extra_spacing(document, entry)) is not None}
+        fixes: dict[Entry, Fix | None] = {}
+        for entry, width in extra.items():
+            fix = None
+            if width > 0:
+                top = _top_level(entry)
+                if top not in fixes:
+                    fixes[top] = _respace(document, top, extra)
+                fix = fixes[top]
+            assert entry.content_start is not None
+            spacing = document.text[entry.marker_end : entry.content_start]
+            yield self.diagnostic(
+                document,
+                entry.marker_end,
+                entry.content_start,
+                f"Put exactly one space after the bullet '{entry.marker}' (found {_describe(spacing)})",
+                fix,
+            )
         yield from self._glued_bullets(document)
-
-    def _check_spacing(self, document: Document, entry: Entry) -> Diagnostic | None:
-        content_start = entry.content_start
-        if content_start is None or entry.first_block == "code":
-            return None
-        line = document.line_of(entry.start)
-        if document.line_of(content_start) != line:
-            return None
-        spacing = document.text[entry.marker_end : content_start]
-        if spacing == " ":
-            return None
-        marker_column = len(_expand(document.text[document.line_start(line) : entry.marker_end]))
-        width = len(_expand(document.text[document.line_start(line) : content_start])) - marker_column
-        fix = _respace(document, entry, line, width)
-        shown = _describe(spacing)
-        return self.diagnostic(
-            document,
-            entry.marker_end,
-            content_start,
-            f"Put exactly one space after the bullet '{entry.marker}' (found {shown})",
-            fix,
-        )
 
     def _glued_bullets(self, document: Document) -> Iterable[Diagnostic]:
         text = document.text
@@ -159,17 +152,68 @@ def _expand(text: str) -> str:
     return text.expandtabs(_TAB_STOP)
 
 
-def _respace(document: Document, entry: Entry, line: int, width: int) -> Fix | None:
-    if width < 2:
+def _extra_spacing(document: Document, entry: Entry) -> int | None:
+    """Columns between the bullet and the text on the bullet's line beyond one space; None when
+    the spacing is one space (or the item has no text on that line, or is code)."""
+    content_start = entry.content_start
+    if content_start is None or entry.first_block == "code":
         return None
-    old_column = len(_expand(document.text[document.line_start(line) : entry.content_start]))
-    new_column = old_column - (width - 1)
-    last = document.line_of(entry.end)
-    edits = shift_lines(document, line + 1, last, width - 1, old_column, refuse_from=new_column)
-    if edits is None:
+    line = document.line_of(entry.start)
+    if document.line_of(content_start) != line or document.text[entry.marker_end : content_start] == " ":
         return None
+    return _column(document, line, content_start) - _column(document, line, entry.marker_end) - 1
+
+
+def _top_level(entry: Entry) -> Entry:
+    """The item of a top-level list that holds ``entry`` (``entry`` itself at the top)."""
+    while entry.parent is not None and entry.parent.parent_entry is not None:
+        entry = entry.parent.parent_entry
+    return entry
+
+
+def _column(document: Document, line: int, offset: int) -> int:
+    return len(_expand(document.text[document.line_start(line) : offset]))
+
+
+def _respace(document: Document, top: Entry, extra: dict[Entry, int]) -> Fix | None:
+    """One fix for every item with extra spacing inside the top-level item ``top``: one space
+    after each bullet, and each item's continuation lines and sub-lists moved left by the spacing
+    removed around them. Separate fixes would re-indent the same lines, and be applied one
+    nesting level per pass (twelve levels never settled)."""
+    edits: list[Edit] = []
+    shifts: dict[int, int] = {}  # line -> spaces to remove
+    members = [entry for entry in top.walk() if extra.get(entry, 0) > 0]
+    for entry in members:
+        width = extra[entry]
+        line = document.line_of(entry.start)
+        old_column = _column(document, line, entry.content_start or entry.marker_end)
+        moved = shift_lines(
+            document, line + 1, document.line_of(entry.end), width, old_column, refuse_from=old_column - width
+        )
+        if moved is None:
+            return None
+        for edit in moved:
+            moved_line = document.line_of(edit.start)
+            shifts[moved_line] = shifts.get(moved_line, 0) + width
+        edits.append(Edit(entry.marker_end, entry.content_start or entry.marker_end, " "))
+    edits.extend(Edit(document.line_start(line), document.line_start(line) + width, "") for line, width in shifts.items())
+    first, last = document.line_of(top.start), document.line_of(top.end)
     following = next_content_indent(document, last)
-    if following is None or new_column <= following < old_column:
+    if following is None:
         return None
-    edits.insert(0, Edit(entry.marker_end, entry.content_start or entry.marker_end, " "))
+    if first == last and members == [top]:
+        # One item on one line: only the next line can change, by joining it.
+        new_column = _column(document, first, top.content_start or top.marker_end) - extra[top]
+        if new_column <= following < new_column + extra[top]:
+            return None
+    elif not keeps_structure(document, first, _next_content_line(document, last), edits):
+        return None
     return safe_fix("Use one space after the bullet", *edits)
+
+
+def _next_content_line(document: Document, after_line: int) -> int:
+    """The first non-blank line after ``after_line`` (``after_line`` when there is none)."""
+    for line in range(after_line + 1, document.line_count + 1):
+        if document.line_text(line).strip():
+            return line
+    return after_line
