@@ -97,6 +97,19 @@ def heading_anchors(document: Document) -> list[str]:
     return [slugger.slug(heading_text(heading, references)) for heading in document.headings]
 
 
+def heading_parents(document: Document) -> dict[int, Heading]:
+    """id(heading) -> the nearest heading above it with a lower level (headings without one are left out)."""
+    parents: dict[int, Heading] = {}
+    open_headings: list[Heading] = []
+    for heading in document.headings:
+        while open_headings and open_headings[-1].level >= heading.level:
+            open_headings.pop()
+        if open_headings:
+            parents[id(heading)] = open_headings[-1]
+        open_headings.append(heading)
+    return parents
+
+
 # -- section titles ------------------------------------------------------------------------------
 def normalize_title(text: str) -> str:
     """Casefolded title without surrounding emoji or punctuation, for comparing with configured names."""
