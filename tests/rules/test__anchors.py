@@ -1,9 +1,12 @@
 from awesome_lint.document.build import build_document
+import pytest
+
 from awesome_lint.rules._anchors import (
     Slugger,
     find_toc_heading,
     github_slug,
     heading_anchors,
+    heading_parents,
     heading_text,
     normalize_title,
     section_key,
@@ -80,3 +83,36 @@ def test_find_toc_heading_matches_configured_titles_case_insensitively() -> None
     toc = find_toc_heading(document, ("Contents", "Table of Contents"))
     assert toc is not None and toc.text == "Table of contents"
     assert find_toc_heading(document, ("Index",)) is None
+
+
+# Real headings from published lists and the anchor GitHub generates for each (the id of the
+# rendered heading): a trailing badge or emoji leaves its space, hence a trailing '-'.
+REAL_HEADINGS = [
+    ("# Awesome C++ [![Awesome](https://awesome.re/badge.svg)](https://awesome.re) "
+     "[![Track Awesome List](https://www.trackawesomelist.com/badge.svg)](https://www.trackawesomelist.com/fffaraz/awesome-cpp/)",
+     "awesome-c--"),
+    ("# Awesome JavaScript [![Awesome](https://cdn.rawgit.com/sindresorhus/awesome/d7305f38d29fed78fa85652e3a63e154dd8e8829/media/badge.svg)]"
+     "(https://github.com/sorrycc/awesome-javascript/)", "awesome-javascript-"),
+    ("# Awesome .NET!", "awesome-net"),
+    ("## 🔥 Premium Resources | Follow", "-premium-resources--follow"),
+    ("## Data Structures / Algorithms", "data-structures--algorithms"),
+    ("## Archiving and Digital Preservation (DP)", "archiving-and-digital-preservation-dp"),
+    ("## Communication - Custom Communication Systems", "communication---custom-communication-systems"),
+    ("## Video/Audio", "videoaudio"),
+    ("## E-Books", "e-books"),
+    ("### [BERTology](https://huggingface.co/transformers/bertology.html)", "bertology"),
+    ("## **Sponsors**", "sponsors"),
+    ("## Tools 🔧", "tools-"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "anchor"), REAL_HEADINGS, ids=[anchor for _, anchor in REAL_HEADINGS])
+def test_anchor_of_real_headings(markdown: str, anchor: str) -> None:
+    assert heading_anchors(build_document("t.md", markdown + "\n")) == [anchor]
+
+
+def test_heading_parents_follow_levels_across_h1_parts_and_skipped_levels() -> None:
+    document = build_document("t.md", "# Title\n\n## A\n\n#### Deep\n\n# Part\n\n### B\n\n## C\n")
+    title, a, _, part, _, _ = document.headings
+    parents = heading_parents(document)
+    assert [parents.get(id(heading)) for heading in document.headings] == [None, title, a, None, part, part]

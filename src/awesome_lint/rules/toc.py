@@ -214,7 +214,7 @@ class _Checker:
                 first = self.listed[id(heading)]
                 self._report(
                     entry,
-                    f"Remove the duplicate ToC item '{_link_text(entry)}': '{heading.text}' is already listed "
+                    f"Remove the duplicate ToC item '{_link_text(entry)}': it is already listed "
                     f"(line {self.document.line_of(first.start)})",
                 )
             else:
@@ -406,11 +406,13 @@ def _find_toc(document: Document, toc_titles: tuple[str, ...], anchors: dict[str
     heading = find_toc_heading(document, toc_titles)
     if heading is not None:
         return FoundToc(heading, True, _lists_under(document, heading))
+    by_section: dict[int, list[EntryList]] = {}
     for entry_list in document.lists:
-        if _is_contents_list(entry_list, anchors):
-            section = entry_list.section
-            following = [other for other in document.lists if other.section is section and other.start >= entry_list.start]
-            lists = [other for other in following if _links_in_page(other)]
+        if _links_in_page(entry_list):
+            by_section.setdefault(id(entry_list.section), []).append(entry_list)
+    for lists in by_section.values():
+        if _is_contents(lists, anchors):
+            section = lists[0].section
             return FoundToc(section.heading if section else None, False, lists)
     return None
 
@@ -426,13 +428,11 @@ def _lists_under(document: Document, heading: Heading) -> list[EntryList]:
     return lists
 
 
-def _is_contents_list(entry_list: EntryList, anchors: dict[str, Heading]) -> bool:
-    linked = [entry for entry in entry_list.walk() if entry.link is not None]
-    below = [
-        entry
-        for entry in linked
-        if (heading := anchors.get(_anchor_of(entry) or "")) is not None and heading.start > entry_list.end
-    ]
+def _is_contents(lists: list[EntryList], anchors: dict[str, Heading]) -> bool:
+    """Whether these lists of one section link mostly to the headings below them."""
+    linked = [entry for entry_list in lists for entry in entry_list.walk() if entry.link is not None]
+    end = lists[-1].end
+    below = [entry for entry in linked if (heading := anchors.get(_anchor_of(entry) or "")) and heading.start > end]
     return len(below) >= _MIN_CONTENTS_LINKS and 2 * len(below) >= len(linked)
 
 
@@ -545,25 +545,29 @@ def _is_loose(document: Document, entry_list: EntryList) -> bool:
 def _reorder_fix(
     document: Document, entry_list: EntryList | None, listed: dict[int, Entry], anchors: dict[str, Heading]
 ) -> Fix | None:
-    """Sort the items of ``entry_list`` by their headings, moving whole one-line items."""
+    """Sort the items of ``entry_list`` that link a heading by their headings, moving whole one-line
+    items; the other items (group labels, links elsewhere, broken anchors) keep their places."""
     if entry_list is None:
         return None
     items = entry_list.items
+    slots: list[int] = []
     keys: list[int] = []
-    for entry in items:
+    for index, entry in enumerate(items):
         heading = anchors.get(_anchor_of(entry) or "")
-        if heading is None or listed.get(id(heading)) is not entry or not _is_movable(document, entry):
-            return None
-        keys.append(heading.start)
-    if keys == sorted(keys):
+        if heading is not None and listed.get(id(heading)) is entry:
+            slots.append(index)
+            keys.append(heading.start)
+    order = sorted(range(len(slots)), key=lambda position: keys[position])
+    moves = {slots[position]: slots[source] for position, source in enumerate(order) if position != source}
+    if not moves or not all(_is_movable(document, items[index]) for index in moves):
         return None
     starts = [document.line_start(document.line_of(entry.start)) for entry in items]
-    chunks = [document.text[start : entry.end] for start, entry in zip(starts, items)]
     gaps = [document.text[before.end : start] for before, start in zip(items, starts[1:])]
     if any(gap.strip() for gap in gaps):
         return None
-    ordered = [chunk for _, chunk in sorted(zip(keys, chunks), key=lambda pair: pair[0])]
-    content = ordered[0] + "".join(gap + chunk for gap, chunk in zip(gaps, ordered[1:]))
+    chunks = [document.text[start : entry.end] for start, entry in zip(starts, items)]
+    placed = [chunks[moves.get(index, index)] for index in range(len(items))]
+    content = placed[0] + "".join(gap + chunk for gap, chunk in zip(gaps, placed[1:]))
     return safe_fix("Sort the table of contents like the headings", Edit(starts[0], items[-1].end, content))
 
 
