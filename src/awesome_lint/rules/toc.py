@@ -71,11 +71,13 @@ class Toc(Rule[TocOptions]):
         it mirrors (the title, H1 part headings, H2 sections, H3 sub-sections...):
         every in-page link goes to a heading with GitHub's anchor (lower case, punctuation and
         emoji removed, spaces turned to `-`, `-1`, `-2` for repeated headings); an item's text is
-        its heading's text (case, punctuation and emoji aside); items follow the order of the
-        headings; no heading is listed twice; every heading at the ToC's top level is listed (the
-        closing sections such as `Contributing` and `License` may be left out), and a section's
-        sub-sections are all listed when one of them is. Links to other pages and items without a
-        link (group labels) are left alone. A contents list without a Contents heading is
+        its heading's text (case, punctuation and emoji aside); the items of one list follow the
+        order of their headings; no heading is listed twice; every heading at the ToC's top level
+        is listed when a sibling or its parent is (the closing sections such as `Contributing` and
+        `License` may be left out; a part the ToC does not mirror is not asked for); sub-sections
+        are listed for every section when the ToC nests one under its section (the `subsections`
+        option), and deeper headings when a sibling is nested under their parent's item. Links to
+        other pages, HTML anchors and items without a link (group labels) are left alone. A contents list without a Contents heading is
         reported once, and a list with several sections and no table of contents too.
 
     Why:
@@ -96,13 +98,13 @@ class Toc(Rule[TocOptions]):
         ```
 
     Fix safety:
-        The list is edited in place, never regenerated: everything written around the links, the
-        bullets, indentation and blank lines between items stay as they are. Safe: writing the
-        heading's anchor into a link whose anchor goes nowhere when the heading is found by its
-        text; writing the heading's text as the link text; adding a missing item next to its
-        listed neighbour; reordering a list whose items are one line each. Unsafe: pointing a
-        broken link at the only unlisted heading at its place. No fix removes an item (a
-        duplicate or a link to a missing section is only reported).
+        Safe: the list is edited in place, never regenerated, so everything written around the
+        links, the bullets, the indentation and the blank lines between items stay as they are.
+        The safe fixes write the heading's anchor into a link whose anchor goes nowhere when the
+        heading is found by its text, write the heading's text as the link text, add a missing
+        item next to its listed neighbour, and reorder a list whose items are one line each.
+        Unsafe: pointing a broken link at the only unlisted heading at its place. No fix removes
+        an item (a duplicate or a link to a missing section is only reported).
     """
 
     id = "toc"
