@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 from urllib.parse import unquote
@@ -51,6 +52,17 @@ class Insertion:
     link: str
     after: bool
     nested: bool  # a new sub-list under the neighbour (the heading's parent)
+
+
+@dataclass(frozen=True)
+class Mirrored:
+    """Which headings the ToC mirrors."""
+
+    top: int  # the level of the highest heading below the ToC that it lists
+    levels: frozenset[int]  # the levels of the headings below the ToC that it lists
+    every_subsection: bool  # every listed section's sub-sections are listed
+    listed_groups: frozenset[tuple[int, int]]  # (id(parent), level) of siblings with one listed
+    nested_groups: frozenset[tuple[int, int]]  # ... with one listed under its parent's item
 
 
 @dataclass(frozen=True)
@@ -186,6 +198,11 @@ class _Checker:
         exempt = settings.tail_sections if options.exempt_tail_sections else ()
         self.exempt = {section_key(name) for name in exempt}
         self.toc_end = found.lists[-1].end
+        self.after_toc = [heading for heading in document.headings if heading.start > self.toc_end]
+        self.texts = {id(heading): " ".join(heading_text(heading, self.references).split()) for heading in document.headings}
+        self.groups: dict[tuple[int, int], list[Heading]] = {}  # (id(parent), level) -> the headings after the ToC
+        for heading in self.after_toc:
+            self.groups.setdefault((id(self.parents.get(id(heading))), heading.level), []).append(heading)
         self.listed: dict[int, Entry] = {}  # id(heading) -> the item that links it
         self.diagnostics: list[Diagnostic] = []
 
@@ -194,8 +211,13 @@ class _Checker:
         resolved, broken = self._resolve(items)
         for entry, heading in resolved:
             self._check_text(entry, heading)
+        index = HeadingIndex(
+            [heading for heading in self.document.headings if heading is not self.toc_heading],
+            self.texts,
+            self.anchor_of,
+        )
         for entry in broken:
-            self._match_broken(entry, resolved)
+            self._match_broken(entry, resolved, index)
         self._check_order([pair for pair in resolved if id(pair[1]) in self.listed])
         self._check_missing(resolved)
         self.diagnostics.sort(key=lambda diagnostic: diagnostic.start)
@@ -224,17 +246,10 @@ class _Checker:
                 resolved.append((entry, heading))
         return resolved, broken
 
-    def _match_broken(self, entry: Entry, resolved: list[tuple[Entry, Heading]]) -> None:
+    def _match_broken(self, entry: Entry, resolved: list[tuple[Entry, Heading]], index: HeadingIndex) -> None:
         assert entry.link is not None
         text = _link_text(entry)
-        unlisted = [
-            heading
-            for heading in self.document.headings
-            if id(heading) not in self.listed and heading is not self.toc_heading
-        ]
-        by_text = [heading for heading in unlisted if _same_words(heading_text(heading, self.references), text)]
-        by_anchor = [heading for heading in unlisted if _compact(self.anchor_of[id(heading)]) == _compact(entry.link.url[1:])]
-        found = (by_text or by_anchor or [None])[0]
+        found = index.unlisted(_words(text), self.listed) or index.unlisted(_compact(entry.link.url[1:]), self.listed)
         if found is not None:
             anchor = self.anchor_of[id(found)]
             self._report(
@@ -245,7 +260,7 @@ class _Checker:
             )
             self._list(entry, found, resolved)
             return
-        at_place = self._unlisted_between(entry, resolved, unlisted)
+        at_place = self._unlisted_between(entry, resolved)
         message = f"ToC item '{text}' links to '{entry.link.url}', which is no heading's anchor"
         if at_place is None:
             self._report(entry, f"{message}: fix the link or remove the item")
@@ -259,25 +274,27 @@ class _Checker:
         )
         self._list(entry, at_place, resolved)
 
-    def _unlisted_between(
-        self, entry: Entry, resolved: list[tuple[Entry, Heading]], unlisted: list[Heading]
-    ) -> Heading | None:
+    def _unlisted_between(self, entry: Entry, resolved: list[tuple[Entry, Heading]]) -> Heading | None:
         """The only unlisted heading between the headings of the items around ``entry``."""
-        before = [heading for item, heading in resolved if item.start < entry.start]
-        after = [heading for item, heading in resolved if item.start > entry.start]
-        low = before[-1].start if before else self.toc_end
-        high = after[0].start if after else len(self.document.text)
-        between = [heading for heading in unlisted if low < heading.start < high and heading.start > self.toc_end]
+        position = bisect_left(resolved, entry.start, key=lambda pair: pair[0].start)
+        low = resolved[position - 1][1].start if position > 0 else self.toc_end
+        high = resolved[position][1].start if position < len(resolved) else len(self.document.text)
+        first = bisect_right(self.after_toc, low, key=lambda heading: heading.start)
+        between: list[Heading] = []
+        for heading in self.after_toc[first:]:
+            if heading.start >= high or len(between) > 1:
+                break
+            if id(heading) not in self.listed:
+                between.append(heading)
         return between[0] if len(between) == 1 else None
 
     def _list(self, entry: Entry, heading: Heading, resolved: list[tuple[Entry, Heading]]) -> None:
         self.listed[id(heading)] = entry
-        resolved.append((entry, heading))
-        resolved.sort(key=lambda pair: pair[0].start)
+        insort(resolved, (entry, heading), key=lambda pair: pair[0].start)
 
     # -- text and order ------------------------------------------------------------------------
     def _check_text(self, entry: Entry, heading: Heading) -> None:
-        text = " ".join(heading_text(heading, self.references).split())
+        text = self.texts[id(heading)]
         written = _link_text(entry)
         if _same_words(text, written) or not text:
             return
@@ -295,17 +312,21 @@ class _Checker:
             by_list.setdefault(id(entry.parent), []).append((entry, heading))
         for siblings in by_list.values():
             in_order = in_order_indexes([heading.start for _, heading in siblings])
+            if len(in_order) == len(siblings):
+                continue
             headings = sorted((heading for _, heading in siblings), key=lambda heading: heading.start)
+            previous = {id(heading): before for before, heading in zip([None, *headings], headings)}
+            fix = _reorder_fix(self.document, siblings[0][0].parent, self.listed, self.anchors)
             for index, (entry, heading) in enumerate(siblings):
                 if index in in_order:
                     continue
-                position = headings.index(heading)
-                where = "first" if position == 0 else f"after '{_link_text(self.listed[id(headings[position - 1])])}'"
+                before = previous[id(heading)]
+                where = "first" if before is None else f"after '{_link_text(self.listed[id(before)])}'"
                 self._report(
                     entry,
                     f"Move ToC item '{_link_text(entry)}' {where}: the table of contents follows the order of "
                     "the headings",
-                    _reorder_fix(self.document, entry.parent, self.listed, self.anchors),
+                    fix,
                 )
 
     # -- what is missing -----------------------------------------------------------------------
@@ -314,10 +335,20 @@ class _Checker:
         if not levels:
             return
         top = min(levels)
-        missing = [heading for heading in self._after_toc() if self._is_missing(heading, top, levels)]
+        mirrored = Mirrored(
+            top=top,
+            levels=frozenset(levels),
+            every_subsection=self._lists_subsections(top),
+            listed_groups=frozenset(
+                key for key, headings in self.groups.items() if any(id(heading) in self.listed for heading in headings)
+            ),
+            nested_groups=self._groups_nested_under_their_parent(),
+        )
+        missing = [heading for heading in self.after_toc if self._is_missing(heading, mirrored)]
+        neighbours = self._listed_neighbours()
         insertions: dict[int, list[Insertion]] = {}
         for heading in missing:
-            insertion = self._insertion(heading, top)
+            insertion = self._insertion(heading, neighbours[id(heading)])
             if insertion is not None:
                 insertions.setdefault(insertion.offset, []).append(insertion)
         for planned in insertions.values():
@@ -331,21 +362,48 @@ class _Checker:
                     fix,
                 )
 
-    def _is_missing(self, heading: Heading, top: int, levels: set[int]) -> bool:
+    def _is_missing(self, heading: Heading, mirrored: Mirrored) -> bool:
         """Whether the ToC mirrors the heading's level under its parent and leaves it out."""
         if id(heading) in self.listed or heading is self.toc_heading:
             return False
         parent = self.parents.get(id(heading))
-        listed_siblings = [self.listed[id(sibling)] for sibling in self._siblings(heading) if id(sibling) in self.listed]
-        if heading.level == top:
-            mirrored = bool(listed_siblings) or (parent is not None and id(parent) in self.listed)
-            return mirrored and section_key(heading.text) not in self.exempt
+        group = _group_key(heading, self.parents)
+        if heading.level == mirrored.top:
+            listed_around = group in mirrored.listed_groups or (parent is not None and id(parent) in self.listed)
+            return listed_around and section_key(heading.text) not in self.exempt
         if self.options.subsections == "never" or parent is None or id(parent) not in self.listed:
             return False
-        if heading.level == top + 1 and parent.level == top and self._lists_subsections(top):
+        if heading.level == mirrored.top + 1 and parent.level == mirrored.top and mirrored.every_subsection:
             return True
-        parent_item = self.listed[id(parent)]
-        return heading.level in levels and any(_is_nested_under(item, parent_item) for item in listed_siblings)
+        return heading.level in mirrored.levels and group in mirrored.nested_groups
+
+    def _listed_neighbours(self) -> dict[int, tuple[Heading | None, Heading | None]]:
+        """id(heading) -> the nearest listed siblings before and after it."""
+        neighbours: dict[int, tuple[Heading | None, Heading | None]] = {}
+        for headings in self.groups.values():
+            before: list[Heading | None] = []
+            last: Heading | None = None
+            for heading in headings:
+                before.append(last)
+                last = heading if id(heading) in self.listed else last
+            following: Heading | None = None
+            for heading, preceding in zip(reversed(headings), reversed(before)):
+                neighbours[id(heading)] = (preceding, following)
+                following = heading if id(heading) in self.listed else following
+        return neighbours
+
+    def _groups_nested_under_their_parent(self) -> frozenset[tuple[int, int]]:
+        """The sibling groups with a listed heading whose item is nested under its parent's item."""
+        nested: set[tuple[int, int]] = set()
+        for key, headings in self.groups.items():
+            for heading in headings:
+                parent = self.parents.get(id(heading))
+                item = self.listed.get(id(heading))
+                if item is not None and parent is not None and id(parent) in self.listed:
+                    if _is_nested_under(item, self.listed[id(parent)]):
+                        nested.add(key)
+                        break
+        return frozenset(nested)
 
     def _lists_subsections(self, top: int) -> bool:
         """Whether every listed section's sub-sections are listed: the `subsections` setting, or
@@ -359,28 +417,17 @@ class _Checker:
                     return True
         return False
 
-    def _siblings(self, heading: Heading) -> list[Heading]:
-        """The headings after the ToC with the same level and the same parent."""
-        parent = self.parents.get(id(heading))
-        return [
-            other
-            for other in self._after_toc()
-            if other.level == heading.level and self.parents.get(id(other)) is parent
-        ]
-
-    def _insertion(self, heading: Heading, top: int) -> Insertion | None:
+    def _insertion(self, heading: Heading, neighbours: tuple[Heading | None, Heading | None]) -> Insertion | None:
         """Where the item of a missing heading goes: before its next listed sibling, after its
         previous one, or in a new sub-list of its listed parent."""
-        siblings = [sibling for sibling in self._siblings(heading) if id(sibling) in self.listed]
-        following = [sibling for sibling in siblings if sibling.start > heading.start]
-        preceding = [sibling for sibling in siblings if sibling.start < heading.start]
+        preceding, following = neighbours
         link = f"[{_escaped(heading, self.references)}](#{self.anchor_of[id(heading)]})"
-        if following:
-            neighbour = self.listed[id(following[0])]
+        if following is not None:
+            neighbour = self.listed[id(following)]
             offset = self.document.line_start(self.document.line_of(neighbour.start))
             return Insertion(heading, neighbour, offset, link, after=False, nested=False)
-        if preceding:
-            neighbour = self.listed[id(preceding[-1])]
+        if preceding is not None:
+            neighbour = self.listed[id(preceding)]
             return Insertion(heading, neighbour, neighbour.end, link, after=True, nested=False)
         parent = self.parents.get(id(heading))
         if parent is not None and id(parent) in self.listed:
@@ -394,9 +441,6 @@ class _Checker:
         if heading.level == top or parent is None or id(parent) not in self.listed:
             return ""
         return f" under '{_link_text(self.listed[id(parent)])}'"
-
-    def _after_toc(self) -> list[Heading]:
-        return [heading for heading in self.document.headings if heading.start > self.toc_end]
 
     def _report(self, entry: Entry, message: str, fix: Fix | None = None) -> None:
         end = _first_line_end(self.document, entry.start, entry.text_end)
@@ -455,6 +499,23 @@ def _links_in_page(entry_list: EntryList) -> bool:
 
 
 # -- reading items -------------------------------------------------------------------------------
+class HeadingIndex:
+    """Headings by the words of their text and by their anchor without dashes, for broken links."""
+
+    def __init__(self, headings: list[Heading], texts: dict[int, str], anchors: dict[int, str]) -> None:
+        self.by_key: dict[object, list[Heading]] = {}
+        for heading in headings:
+            self.by_key.setdefault(_words(texts[id(heading)]), []).append(heading)
+            self.by_key.setdefault(_compact(anchors[id(heading)]), []).append(heading)
+
+    def unlisted(self, key: object, listed: dict[int, Entry]) -> Heading | None:
+        return next((heading for heading in self.by_key.get(key, []) if id(heading) not in listed), None)
+
+
+def _group_key(heading: Heading, parents: dict[int, Heading]) -> tuple[int, int]:
+    return id(parents.get(id(heading))), heading.level
+
+
 def _is_nested_under(entry: Entry, ancestor: Entry) -> bool:
     entry_list = entry.parent
     while entry_list is not None and entry_list.parent_entry is not None:
@@ -476,9 +537,13 @@ def _link_text(entry: Entry) -> str:
     return " ".join(entry.link.plain_text.split())
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
 def _same_words(one: str, other: str) -> bool:
     """Equal but for case, punctuation, emoji and spacing."""
-    return _WORD.findall(one.casefold()) == _WORD.findall(other.casefold())
+    return _words(one) == _words(other)
 
 
 def _compact(anchor: str) -> str:
