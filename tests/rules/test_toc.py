@@ -345,6 +345,13 @@ def test_external_links_html_anchors_and_group_labels_in_the_toc_are_left_alone(
     assert toc(text) == []
 
 
+def test_text_with_an_icon_is_reported_without_a_fix() -> None:
+    text = GOOD.replace("[Tools](#tools)", "[![icon](https://x.io/i.svg) Tooling](#tools)")
+    (found,) = toc(text)
+    assert found.message == "Write ToC item 'Tooling' as its heading: 'Tools' (line 13)"
+    assert found.fix is None
+
+
 def test_text_differing_only_in_case_emoji_or_punctuation_is_fine() -> None:
     text = GOOD.replace("[🚀 Launch](#-launch)", "[launch](#-launch)").replace(
         "[Debugging / Profiling]", "[Debugging, profiling]"

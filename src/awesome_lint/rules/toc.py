@@ -573,8 +573,8 @@ def _text_fix(document: Document, entry: Entry, text: str) -> Fix | None:
     assert link is not None
     start = link.start + 1
     end = start + len(link.text)
-    if link.is_image or document.text[link.start] != "[" or document.text[start:end] != link.text:
-        return None
+    if link.is_image or link.contains_image or document.text[link.start] != "[" or document.text[start:end] != link.text:
+        return None  # an icon in the link text would be lost
     if document.text[end : end + 2] != "](":
         return None
     return safe_fix("Write the heading's text into the ToC link", Edit(start, end, text.translate(_MARKDOWN_SPECIAL)))
