@@ -3,6 +3,8 @@ import pytest
 
 from awesome_lint.rules._anchors import (
     Slugger,
+    anchor_map,
+    find_toc,
     find_toc_heading,
     github_slug,
     heading_anchors,
@@ -116,3 +118,26 @@ def test_heading_parents_follow_levels_across_h1_parts_and_skipped_levels() -> N
     title, a, _, part, _, _ = document.headings
     parents = heading_parents(document)
     assert [parents.get(id(heading)) for heading in document.headings] == [None, title, a, None, part, part]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "heading", "titled", "lines"),
+    [
+        ("# X\n\n## Contents\n\n- [A](#a)\n\n## A\n", "Contents", True, [5]),
+        ("# X\n\n## Contents\n\n### All\n\n- [A](#a)\n\n## A\n", "Contents", True, [7]),
+        ("# X\n\n## Categories\n\n**One**\n\n- [A](#a)\n- [B](#b)\n\n**Two**\n\n- [C](#c)\n\n## A\n\n## B\n\n## C\n", "Categories", False, [7, 12]),
+        ("# X\n\n- [X](#x)\n  - [A](#a)\n  - [B](#b)\n  - [C](#c)\n\n## A\n\n## B\n\n## C\n", "X", False, [3]),
+    ],
+    ids=["contents", "under-a-sub-heading", "categories-and-bold-labels", "under-the-title"],
+)
+def test_find_toc_shapes(markdown: str, heading: str, titled: bool, lines: list[int]) -> None:
+    document = build_document("t.md", markdown)
+    found = find_toc(document, ("Contents",), anchor_map(document))
+    assert found is not None and found.heading is not None
+    assert (found.heading.text, found.titled) == (heading, titled)
+    assert [document.line_of(entry_list.start) for entry_list in found.lists] == lines
+
+
+def test_find_toc_ignores_a_short_list_of_in_page_links() -> None:
+    document = build_document("t.md", "# X\n\n- [A](#a)\n- [Elsewhere](https://x.io)\n\n## A\n\n## B\n")
+    assert find_toc(document, ("Contents",), anchor_map(document)) is None

@@ -9,10 +9,12 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix, unsafe_fix
-from awesome_lint.document.model import Document, Entry, EntryList, Heading, Section
+from awesome_lint.document.model import Document, Entry, EntryList, Heading
 from awesome_lint.rules._anchors import (
-    find_toc_heading,
-    heading_anchors,
+    FoundToc,
+    anchor_map,
+    anchor_of,
+    find_toc,
     heading_parents,
     heading_text,
     reference_map,
@@ -24,9 +26,6 @@ from awesome_lint.rules.base import Context, Rule, Settings
 _MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\[]*_`<"})
 _WORD = re.compile(r"\w+")
 _HTML_ID = re.compile(r"""\b(?:name|id)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-# A list is a table of contents without a Contents heading when at least this many of its links
-# go to headings below it, and they are at least half of its links.
-_MIN_CONTENTS_LINKS = 3
 
 
 @dataclass(frozen=True)
@@ -63,13 +62,6 @@ class Mirrored:
     every_subsection: bool  # every listed section's sub-sections are listed
     listed_groups: frozenset[tuple[int, int]]  # (id(parent), level) of siblings with one listed
     nested_groups: frozenset[tuple[int, int]]  # ... with one listed under its parent's item
-
-
-@dataclass(frozen=True)
-class FoundToc:
-    heading: Heading | None  # the section holding the lists (None: before any heading)
-    titled: bool  # the heading is titled like the `toc-titles` setting
-    lists: list[EntryList]
 
 
 class Toc(Rule[TocOptions]):
@@ -126,8 +118,8 @@ class Toc(Rule[TocOptions]):
     Options = TocOptions
 
     def check(self, document: Document, context: Context[TocOptions]) -> Iterable[Diagnostic]:
-        anchors = dict(zip(heading_anchors(document), document.headings))
-        found = _find_toc(document, context.settings.toc_titles, anchors)
+        anchors = anchor_map(document)
+        found = find_toc(document, context.settings.toc_titles, anchors)
         if found is None:
             yield from self._missing_toc(document, context.settings, context.options)
             return
@@ -228,7 +220,7 @@ class _Checker:
         resolved: list[tuple[Entry, Heading]] = []
         broken: list[Entry] = []
         for entry in items:
-            anchor = _anchor_of(entry)
+            anchor = anchor_of(entry)
             if anchor is None or anchor in self.html_ids:
                 continue  # a group label, a link to another page, an HTML anchor
             heading = self.anchors.get(anchor)
@@ -447,55 +439,12 @@ class _Checker:
         self.diagnostics.append(self.rule.diagnostic(self.document, entry.start, end, message, fix))
 
 
-# -- finding the table of contents ---------------------------------------------------------------
-def _find_toc(document: Document, toc_titles: tuple[str, ...], anchors: dict[str, Heading]) -> FoundToc | None:
-    heading = find_toc_heading(document, toc_titles)
-    if heading is not None:
-        return FoundToc(heading, True, _lists_under(document, heading))
-    by_section: dict[int, list[EntryList]] = {}
-    for entry_list in document.lists:
-        if _links_in_page(entry_list):
-            by_section.setdefault(id(entry_list.section), []).append(entry_list)
-    for lists in by_section.values():
-        if _is_contents(lists, anchors):
-            section = lists[0].section
-            return FoundToc(section.heading if section else None, False, lists)
-    return None
-
-
-def _lists_under(document: Document, heading: Heading) -> list[EntryList]:
-    """The lists of in-page links directly under the ToC heading, or under its first sub-heading."""
-    section = _section_of(document, heading)
-    if section is None:
-        return []
-    lists = [entry_list for entry_list in section.lists if _links_in_page(entry_list)]
-    if not lists and section.children:
-        lists = [entry_list for entry_list in section.children[0].lists if _links_in_page(entry_list)]
-    return lists
-
-
-def _is_contents(lists: list[EntryList], anchors: dict[str, Heading]) -> bool:
-    """Whether these lists of one section link mostly to the headings below them."""
-    linked = [entry for entry_list in lists for entry in entry_list.walk() if entry.link is not None]
-    end = lists[-1].end
-    below = [entry for entry in linked if (heading := anchors.get(_anchor_of(entry) or "")) and heading.start > end]
-    return len(below) >= _MIN_CONTENTS_LINKS and 2 * len(below) >= len(linked)
-
-
-def _section_of(document: Document, heading: Heading) -> Section | None:
-    return next((section for section in document.sections() if section.heading is heading), None)
-
-
 def _top_sections(document: Document) -> list[Heading]:
     levels = [heading.level for heading in document.headings if heading.level > 1]
     if not levels:
         return []
     top = min(levels)
     return [heading for heading in document.headings if heading.level == top]
-
-
-def _links_in_page(entry_list: EntryList) -> bool:
-    return any(_anchor_of(entry) is not None for entry in entry_list.walk())
 
 
 # -- reading items -------------------------------------------------------------------------------
@@ -523,13 +472,6 @@ def _is_nested_under(entry: Entry, ancestor: Entry) -> bool:
             return True
         entry_list = entry_list.parent_entry.parent
     return False
-
-
-def _anchor_of(entry: Entry) -> str | None:
-    link = entry.link
-    if link is None or not link.url.startswith("#") or entry.broken_span:
-        return None
-    return unquote(link.url[1:])
 
 
 def _link_text(entry: Entry) -> str:
@@ -620,7 +562,7 @@ def _reorder_fix(
     slots: list[int] = []
     keys: list[int] = []
     for index, entry in enumerate(items):
-        heading = anchors.get(_anchor_of(entry) or "")
+        heading = anchors.get(anchor_of(entry) or "")
         if heading is not None and listed.get(id(heading)) is entry:
             slots.append(index)
             keys.append(heading.start)
