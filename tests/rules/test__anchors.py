@@ -1,9 +1,14 @@
 from awesome_lint.document.build import build_document
+import pytest
+
 from awesome_lint.rules._anchors import (
     Slugger,
+    anchor_map,
+    find_toc,
     find_toc_heading,
     github_slug,
     heading_anchors,
+    heading_parents,
     heading_text,
     normalize_title,
     section_key,
@@ -80,3 +85,59 @@ def test_find_toc_heading_matches_configured_titles_case_insensitively() -> None
     toc = find_toc_heading(document, ("Contents", "Table of Contents"))
     assert toc is not None and toc.text == "Table of contents"
     assert find_toc_heading(document, ("Index",)) is None
+
+
+# Real headings from published lists and the anchor GitHub generates for each (the id of the
+# rendered heading): a trailing badge or emoji leaves its space, hence a trailing '-'.
+REAL_HEADINGS = [
+    ("# Awesome C++ [![Awesome](https://awesome.re/badge.svg)](https://awesome.re) "
+     "[![Track Awesome List](https://www.trackawesomelist.com/badge.svg)](https://www.trackawesomelist.com/fffaraz/awesome-cpp/)",
+     "awesome-c--"),
+    ("# Awesome JavaScript [![Awesome](https://cdn.rawgit.com/sindresorhus/awesome/d7305f38d29fed78fa85652e3a63e154dd8e8829/media/badge.svg)]"
+     "(https://github.com/sorrycc/awesome-javascript/)", "awesome-javascript-"),
+    ("# Awesome .NET!", "awesome-net"),
+    ("## 🔥 Premium Resources | Follow", "-premium-resources--follow"),
+    ("## Data Structures / Algorithms", "data-structures--algorithms"),
+    ("## Archiving and Digital Preservation (DP)", "archiving-and-digital-preservation-dp"),
+    ("## Communication - Custom Communication Systems", "communication---custom-communication-systems"),
+    ("## Video/Audio", "videoaudio"),
+    ("## E-Books", "e-books"),
+    ("### [BERTology](https://huggingface.co/transformers/bertology.html)", "bertology"),
+    ("## **Sponsors**", "sponsors"),
+    ("## Tools 🔧", "tools-"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "anchor"), REAL_HEADINGS, ids=[anchor for _, anchor in REAL_HEADINGS])
+def test_anchor_of_real_headings(markdown: str, anchor: str) -> None:
+    assert heading_anchors(build_document("t.md", markdown + "\n")) == [anchor]
+
+
+def test_heading_parents_follow_levels_across_h1_parts_and_skipped_levels() -> None:
+    document = build_document("t.md", "# Title\n\n## A\n\n#### Deep\n\n# Part\n\n### B\n\n## C\n")
+    title, a, _, part, _, _ = document.headings
+    parents = heading_parents(document)
+    assert [parents.get(id(heading)) for heading in document.headings] == [None, title, a, None, part, part]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "heading", "titled", "lines"),
+    [
+        ("# X\n\n## Contents\n\n- [A](#a)\n\n## A\n", "Contents", True, [5]),
+        ("# X\n\n## Contents\n\n### All\n\n- [A](#a)\n\n## A\n", "Contents", True, [7]),
+        ("# X\n\n## Categories\n\n**One**\n\n- [A](#a)\n- [B](#b)\n\n**Two**\n\n- [C](#c)\n\n## A\n\n## B\n\n## C\n", "Categories", False, [7, 12]),
+        ("# X\n\n- [X](#x)\n  - [A](#a)\n  - [B](#b)\n  - [C](#c)\n\n## A\n\n## B\n\n## C\n", "X", False, [3]),
+    ],
+    ids=["contents", "under-a-sub-heading", "categories-and-bold-labels", "under-the-title"],
+)
+def test_find_toc_shapes(markdown: str, heading: str, titled: bool, lines: list[int]) -> None:
+    document = build_document("t.md", markdown)
+    found = find_toc(document, ("Contents",), anchor_map(document))
+    assert found is not None and found.heading is not None
+    assert (found.heading.text, found.titled) == (heading, titled)
+    assert [document.line_of(entry_list.start) for entry_list in found.lists] == lines
+
+
+def test_find_toc_ignores_a_short_list_of_in_page_links() -> None:
+    document = build_document("t.md", "# X\n\n- [A](#a)\n- [Elsewhere](https://x.io)\n\n## A\n\n## B\n")
+    assert find_toc(document, ("Contents",), anchor_map(document)) is None

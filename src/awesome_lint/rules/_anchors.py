@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import unquote
 
 from mistune import InlineParser
 from mistune.util import unikey
 
-from awesome_lint.document.model import Document, Heading, Section
+from awesome_lint.document.model import Document, Entry, EntryList, Heading, Section
 from awesome_lint.rules.base import Settings
 
 # General categories github-slugger keeps (everything else is stripped, except ' ' and '-').
@@ -26,6 +28,9 @@ _KEPT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "N
 _ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 
 _INLINE = InlineParser()
+# A list is a table of contents without a Contents heading when at least this many of its links
+# go to headings below it, and they are at least half of its links.
+_MIN_CONTENTS_LINKS = 3
 
 
 @lru_cache(maxsize=4096)
@@ -97,6 +102,24 @@ def heading_anchors(document: Document) -> list[str]:
     return [slugger.slug(heading_text(heading, references)) for heading in document.headings]
 
 
+def anchor_map(document: Document) -> dict[str, Heading]:
+    """GitHub's anchor -> its heading."""
+    return dict(zip(heading_anchors(document), document.headings))
+
+
+def heading_parents(document: Document) -> dict[int, Heading]:
+    """id(heading) -> the nearest heading above it with a lower level (headings without one are left out)."""
+    parents: dict[int, Heading] = {}
+    open_headings: list[Heading] = []
+    for heading in document.headings:
+        while open_headings and open_headings[-1].level >= heading.level:
+            open_headings.pop()
+        if open_headings:
+            parents[id(heading)] = open_headings[-1]
+        open_headings.append(heading)
+    return parents
+
+
 # -- section titles ------------------------------------------------------------------------------
 def normalize_title(text: str) -> str:
     """Casefolded title without surrounding emoji or punctuation, for comparing with configured names."""
@@ -150,3 +173,67 @@ def find_toc_heading(document: Document, toc_titles: tuple[str, ...]) -> Heading
         if heading.level <= _TOC_MAX_LEVEL and title_matches(heading, toc_titles):
             return heading
     return None
+
+
+# -- the table of contents -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class FoundToc:
+    """The lists of a table of contents and the heading of the section holding them."""
+
+    heading: Heading | None  # the section holding the lists (None: before any heading)
+    titled: bool  # the heading is titled like the `toc-titles` setting
+    lists: list[EntryList]
+
+
+def find_toc(document: Document, toc_titles: tuple[str, ...], anchors: dict[str, Heading]) -> FoundToc | None:
+    """The table of contents: the lists of in-page links under the heading titled like
+    ``toc_titles`` (or under its first sub-heading), or else the first section's lists whose links
+    mostly go to the headings below them (under a 'Categories' heading, bold labels or the title).
+    ``anchors`` is :func:`anchor_map`."""
+    heading = find_toc_heading(document, toc_titles)
+    if heading is not None:
+        return FoundToc(heading, True, _lists_under(document, heading))
+    by_section: dict[int, list[EntryList]] = {}
+    for entry_list in document.lists:
+        if _links_in_page(entry_list):
+            by_section.setdefault(id(entry_list.section), []).append(entry_list)
+    for lists in by_section.values():
+        if _is_contents(lists, anchors):
+            section = lists[0].section
+            return FoundToc(section.heading if section else None, False, lists)
+    return None
+
+
+def _lists_under(document: Document, heading: Heading) -> list[EntryList]:
+    """The lists of in-page links directly under the ToC heading, or under its first sub-heading."""
+    section = _section_of(document, heading)
+    if section is None:
+        return []
+    lists = [entry_list for entry_list in section.lists if _links_in_page(entry_list)]
+    if not lists and section.children:
+        lists = [entry_list for entry_list in section.children[0].lists if _links_in_page(entry_list)]
+    return lists
+
+
+def _is_contents(lists: list[EntryList], anchors: dict[str, Heading]) -> bool:
+    """Whether these lists of one section link mostly to the headings below them."""
+    linked = [entry for entry_list in lists for entry in entry_list.walk() if entry.link is not None]
+    end = lists[-1].end
+    below = [entry for entry in linked if (heading := anchors.get(anchor_of(entry) or "")) and heading.start > end]
+    return len(below) >= _MIN_CONTENTS_LINKS and 2 * len(below) >= len(linked)
+
+
+def _section_of(document: Document, heading: Heading) -> Section | None:
+    return next((section for section in document.sections() if section.heading is heading), None)
+
+
+def anchor_of(entry: Entry) -> str | None:
+    """The in-page anchor the item's link goes to (decoded), or None."""
+    link = entry.link
+    if link is None or not link.url.startswith("#") or entry.broken_span:
+        return None
+    return unquote(link.url[1:])
+
+
+def _links_in_page(entry_list: EntryList) -> bool:
+    return any(anchor_of(entry) is not None for entry in entry_list.walk())

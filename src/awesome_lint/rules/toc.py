@@ -1,24 +1,31 @@
-"""toc: the table of contents lists the sections, with their texts and anchors, in order."""
+"""toc: the table of contents links the sections, with their texts and anchors, in order."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Generator, Iterable, Iterator
+import re
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass
+from typing import Iterable, Iterator
 from urllib.parse import unquote
 
-from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
-from awesome_lint.document.model import Document, Entry, EntryList, Heading, Section
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix, unsafe_fix
+from awesome_lint.document.model import Document, Entry, EntryList, Heading
 from awesome_lint.rules._anchors import (
-    find_toc_heading,
+    FoundToc,
+    anchor_map,
+    anchor_of,
+    find_toc,
+    heading_parents,
     heading_text,
-    section_key,
     reference_map,
-    Slugger,
+    section_key,
 )
 from awesome_lint.rules._sorting import in_order_indexes
 from awesome_lint.rules.base import Context, Rule, Settings
 
 _MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\[]*_`<"})
+_WORD = re.compile(r"\w+")
+_HTML_ID = re.compile(r"""\b(?:name|id)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -26,45 +33,56 @@ class TocOptions:
     # The closing sections (the `tail-sections` setting: Contributing, License, ...) may be left
     # out of the table of contents; when they are listed, they are checked like any other.
     exempt_tail_sections: bool = True
-    # Whether the ToC lists sub-sections (### headings) in sub-lists: "auto" (as the ToC already
-    # does: if any item has a sub-list, every section's sub-sections are listed), "always", "never".
+    # Sub-sections (headings one level below the ToC's top level): "auto" (a section's
+    # sub-sections are all listed when the ToC lists one of them), "always" (listed for every
+    # listed section), "never" (the ToC lists its top level only).
     subsections: str = "auto"
     # Report a list without a table of contents when it has at least this many sections (0: never).
     min_sections: int = 3
 
 
-@dataclass(eq=False)
-class Target:
-    """A heading the table of contents should list."""
+@dataclass(frozen=True)
+class Insertion:
+    """A missing heading's item, written before or after its listed neighbour."""
 
     heading: Heading
-    line: int
-    anchor: str
-    text: str  # rendered heading text, whitespace collapsed
-    optional: bool = False
-    children: list[Target] = field(default_factory=list)
+    neighbour: Entry
+    offset: int
+    link: str
+    after: bool
+    nested: bool  # a new sub-list under the neighbour (the heading's parent)
 
 
-@dataclass
-class Plan:
-    """What the check found, and what the regenerated list needs."""
+@dataclass(frozen=True)
+class Mirrored:
+    """Which headings the ToC mirrors."""
 
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    used: dict[int, Entry] = field(default_factory=dict)  # id(target) -> the item that lists it
+    top: int  # the level of the highest heading below the ToC that it lists
+    levels: frozenset[int]  # the levels of the headings below the ToC that it lists
+    every_subsection: bool  # every listed section's sub-sections are listed
+    listed_groups: frozenset[tuple[int, int]]  # (id(parent), level) of siblings with one listed
+    nested_groups: frozenset[tuple[int, int]]  # ... with one listed under its parent's item
 
 
 class Toc(Rule[TocOptions]):
     """The table of contents matches the headings it lists.
 
     What it does:
-        Finds the table of contents (the section titled like the `toc-titles` setting, `Contents` by
-        default) and its list of in-page links, and checks it against the sections that follow it:
-        every item's text is its heading's text, its anchor is the one GitHub generates (lower case,
-        punctuation and emoji removed, spaces turned to `-`, `-1`, `-2` for repeated headings), items
-        follow the order of the headings, every section is listed (the closing sections such as
-        `Contributing` and `License` may be left out), and the list has at most two levels: sections
-        (`##`) and their sub-sections (`###`). If the ToC lists sub-sections anywhere, it lists them
-        for every section. A list with several sections and no table of contents is reported too.
+        Finds the table of contents: the lists of in-page links under the section titled like the
+        `toc-titles` setting (`Contents` by default) or under its first sub-heading, or else the
+        first list whose links mostly go to the headings below it (under another heading, a bold
+        label or none). It is checked against the document's real heading tree, whatever levels
+        it mirrors (the title, H1 part headings, H2 sections, H3 sub-sections...):
+        every in-page link goes to a heading with GitHub's anchor (lower case, punctuation and
+        emoji removed, spaces turned to `-`, `-1`, `-2` for repeated headings); an item's text is
+        its heading's text (case, punctuation and emoji aside); the items of one list follow the
+        order of their headings; no heading is listed twice; every heading at the ToC's top level
+        is listed when a sibling or its parent is (the closing sections such as `Contributing` and
+        `License` may be left out; a part the ToC does not mirror is not asked for); sub-sections
+        are listed for every section when the ToC nests one under its section (the `subsections`
+        option), and deeper headings when a sibling is nested under their parent's item. Links to
+        other pages, HTML anchors and items without a link (group labels) are left alone. A contents list without a Contents heading is
+        reported once, and a list with several sections and no table of contents too.
 
     Why:
         A table of contents that drifted from the headings sends readers to anchors that do not exist
@@ -84,12 +102,13 @@ class Toc(Rule[TocOptions]):
         ```
 
     Fix safety:
-        Safe: the list is regenerated from the headings, keeping its bullet style, its indentation and
-        whether it lists sub-sections; items that were right keep their text and anything written
-        around their link. Only the list is rewritten: text before or after it in the Contents section
-        stays as it is. Anchors change by design, so in-page ToC links differ after the fix. No fix is
-        offered when an item is not an in-page link (an external link or plain text), since
-        regenerating the list would drop it.
+        Safe: the list is edited in place, never regenerated, so everything written around the
+        links, the bullets, the indentation and the blank lines between items stay as they are.
+        The safe fixes write the heading's anchor into a link whose anchor goes nowhere when the
+        heading is found by its text, write the heading's text as the link text, add a missing
+        item next to its listed neighbour, and reorder a list whose items are one line each.
+        Unsafe: pointing a broken link at the only unlisted heading at its place. No fix removes
+        an item (a duplicate or a link to a missing section is only reported).
     """
 
     id = "toc"
@@ -99,21 +118,24 @@ class Toc(Rule[TocOptions]):
     Options = TocOptions
 
     def check(self, document: Document, context: Context[TocOptions]) -> Iterable[Diagnostic]:
-        options = context.options
-        toc_heading = find_toc_heading(document, context.settings.toc_titles)
-        if toc_heading is None:
-            yield from self._missing_toc(document, context.settings, options)
+        anchors = anchor_map(document)
+        found = find_toc(document, context.settings.toc_titles, anchors)
+        if found is None:
+            yield from self._missing_toc(document, context.settings, context.options)
             return
-        toc_list = yield from self._find_list(document, toc_heading)
-        if toc_list is None:
+        if not found.lists:
+            assert found.heading is not None
+            yield self.diagnostic(
+                document,
+                found.heading.start,
+                found.heading.end,
+                f"Add a list of links to the sections under '{found.heading.text}' (for example "
+                "'- [Tools](#tools)')",
+            )
             return
-        checker = _Checker(self, document, toc_heading, context.settings, options)
-        plan = checker.run(toc_list)
-        if not plan.diagnostics:
-            return
-        fix = checker.fix(toc_list, plan)
-        for diagnostic in plan.diagnostics:
-            yield diagnostic._replace(fix=fix)
+        if not found.titled:
+            yield self._untitled(document, found, context.settings)
+        yield from _Checker(self, document, found, anchors, context.settings, context.options).run()
 
     def _missing_toc(self, document: Document, settings: Settings, options: TocOptions) -> Iterator[Diagnostic]:
         if options.min_sections <= 0:
@@ -130,306 +152,291 @@ class Toc(Rule[TocOptions]):
                 "another title, add that title to the toc-titles setting)",
             )
 
-    def _find_list(
-        self, document: Document, toc_heading: Heading
-    ) -> Generator[Diagnostic, None, EntryList | None]:
-        section = _section_of(document, toc_heading)
-        lists = [entry_list for entry_list in (section.lists if section else []) if _links_in_page(entry_list)]
-        if not lists:
-            yield self.diagnostic(
-                document,
-                toc_heading.start,
-                toc_heading.end,
-                f"Add a list of links to the sections under '{toc_heading.text}' (for example "
-                "'- [Tools](#tools)')",
+    def _untitled(self, document: Document, found: FoundToc, settings: Settings) -> Diagnostic:
+        first = found.lists[0]
+        title = settings.toc_titles[0]
+        if found.heading is None or found.heading is document.title:
+            message = f"Put this table of contents under a '## {title}' heading"
+        else:
+            message = (
+                f"Title this table of contents '{title}', not '{found.heading.text}' (or add "
+                f"'{found.heading.text}' to the toc-titles setting)"
             )
-            return None
-        if len(lists) > 1:
-            yield self.diagnostic(
-                document,
-                lists[1].start,
-                lists[1].start,
-                f"Merge the table of contents into one list: another list starts at line "
-                f"{document.line_of(lists[0].start)} (a change of bullet character starts a new list)",
-            )
-            return None
-        return lists[0]
+        return self.diagnostic(document, first.start, _first_line_end(document, first.start), message)
 
 
 class _Checker:
+    """Checks the ToC lists against the headings and plans in-place edits."""
+
     def __init__(
-        self, rule: Toc, document: Document, toc_heading: Heading, settings: Settings, options: TocOptions
+        self,
+        rule: Toc,
+        document: Document,
+        found: FoundToc,
+        anchors: dict[str, Heading],
+        settings: Settings,
+        options: TocOptions,
     ) -> None:
         self.rule = rule
         self.document = document
-        self.toc_heading = toc_heading
+        self.lists = found.lists
+        self.toc_heading = found.heading if found.titled else None
         self.options = options
-        self.top_level = max(2, toc_heading.level)
+        self.anchors = anchors
+        self.anchor_of = {id(heading): anchor for anchor, heading in anchors.items()}
+        self.html_ids = set(_HTML_ID.findall(document.text))
+        self.parents = heading_parents(document)
+        self.references = reference_map(document)
         exempt = settings.tail_sections if options.exempt_tail_sections else ()
         self.exempt = {section_key(name) for name in exempt}
-        self.references = reference_map(document)
-        self.anchors: dict[str, Heading] = {}
-        self.targets = self._targets()
-        self.plan = Plan()
-        self.lists_subsections = False
+        self.toc_end = found.lists[-1].end
+        self.after_toc = [heading for heading in document.headings if heading.start > self.toc_end]
+        self.texts = {id(heading): " ".join(heading_text(heading, self.references).split()) for heading in document.headings}
+        self.groups: dict[tuple[int, int], list[Heading]] = {}  # (id(parent), level) -> the headings after the ToC
+        for heading in self.after_toc:
+            self.groups.setdefault((id(self.parents.get(id(heading))), heading.level), []).append(heading)
+        self.listed: dict[int, Entry] = {}  # id(heading) -> the item that links it
+        self.diagnostics: list[Diagnostic] = []
 
-    # -- what the ToC should list ----------------------------------------------------------
-    def _targets(self) -> list[Target]:
-        slugger = Slugger()
-        targets: list[Target] = []
-        parent: Target | None = None
-        for heading in self.document.headings:
-            text = heading_text(heading, self.references)
-            anchor = slugger.slug(text)
-            self.anchors.setdefault(anchor, heading)
-            if heading.start <= self.toc_heading.start:
-                continue
-            target = Target(heading, self.document.line_of(heading.start), anchor, " ".join(text.split()))
-            if heading.level == self.top_level:
-                target.optional = section_key(heading.text) in self.exempt
-                targets.append(target)
-                parent = target
-            elif heading.level == self.top_level + 1 and parent is not None:
-                parent.children.append(target)
-            elif heading.level < self.top_level:
-                parent = None
-        return targets
+    def run(self) -> list[Diagnostic]:
+        items = [entry for entry_list in self.lists for entry in entry_list.walk()]
+        resolved, broken = self._resolve(items)
+        for entry, heading in resolved:
+            self._check_text(entry, heading)
+        index = HeadingIndex(
+            [heading for heading in self.document.headings if heading is not self.toc_heading],
+            self.texts,
+            self.anchor_of,
+        )
+        for entry in broken:
+            self._match_broken(entry, resolved, index)
+        self._check_order([pair for pair in resolved if id(pair[1]) in self.listed])
+        self._check_missing(resolved)
+        self.diagnostics.sort(key=lambda diagnostic: diagnostic.start)
+        return self.diagnostics
 
-    # -- checking --------------------------------------------------------------------------
-    def run(self, toc_list: EntryList) -> Plan:
-        items = list(self._top_items(toc_list))
-        self.lists_subsections = lists_subsections = self._lists_subsections(items)
-        matched = self._compare(items, self.targets, None)
-        for entry, target in matched:
-            sub_items = [item for sub in entry.sublists for item in sub.items]
-            if sub_items:
-                if not lists_subsections:
-                    self._report(entry, f"Remove the sub-list under '{target.text}': this table of contents lists sections only")
-                    continue
-                for sub_entry, _ in self._compare(sub_items, target.children, entry):
-                    for deeper in sub_entry.sublists:
-                        if deeper.items:
-                            self._report(
-                                deeper.items[0],
-                                "Remove this third level: the table of contents lists sections and their "
-                                "sub-sections only",
-                            )
-            elif lists_subsections:
-                for child in target.children:
-                    self._report(
-                        entry,
-                        f"Add '{child.text}' (line {child.line}) under '{target.text}' in the table of "
-                        "contents: the other sections list their sub-sections",
-                    )
-        return self.plan
-
-    def _top_items(self, toc_list: EntryList) -> Iterator[Entry]:
-        """The top-level items; an item listing the title (an H1) stands for its sub-list."""
-        for entry in toc_list.items:
-            heading = self._heading_of(entry)
-            if heading is not None and heading.level < self.top_level and heading is not self.toc_heading:
-                self._report(
-                    entry,
-                    f"Don't list '{heading.text}' in the table of contents: list the sections under it "
-                    "at the top level",
-                )
-                for sub in entry.sublists:
-                    yield from sub.items
-            else:
-                yield entry
-
-    def _lists_subsections(self, items: list[Entry]) -> bool:
-        if self.options.subsections in ("always", "never"):
-            return self.options.subsections == "always"
-        return any(item.items for entry in items for item in entry.sublists)
-
-    def _heading_of(self, entry: Entry) -> Heading | None:
-        link = entry.link
-        if link is None or not link.url.startswith("#"):
-            return None
-        return self.anchors.get(unquote(link.url[1:]))
-
-    def _compare(self, items: list[Entry], targets: list[Target], parent: Entry | None) -> list[tuple[Entry, Target]]:
-        by_anchor = {target.anchor: position for position, target in enumerate(targets)}
-        by_text: dict[str, int] = {}
-        for position, target in enumerate(targets):
-            by_text.setdefault(target.text, position)
-        matched: list[tuple[Entry, int]] = []
-        seen: dict[int, Entry] = {}
+    # -- which heading each item links ---------------------------------------------------------
+    def _resolve(self, items: list[Entry]) -> tuple[list[tuple[Entry, Heading]], list[Entry]]:
+        resolved: list[tuple[Entry, Heading]] = []
+        broken: list[Entry] = []
         for entry in items:
-            position = self._match(entry, targets, by_anchor, by_text)
-            if position is None:
-                continue
-            if position in seen:
-                first = seen[position]
+            anchor = anchor_of(entry)
+            if anchor is None or anchor in self.html_ids:
+                continue  # a group label, a link to another page, an HTML anchor
+            heading = self.anchors.get(anchor)
+            if heading is None:
+                broken.append(entry)
+            elif id(heading) in self.listed:
+                first = self.listed[id(heading)]
                 self._report(
                     entry,
-                    f"Remove the duplicate ToC item '{targets[position].text}': it is already listed "
+                    f"Remove the duplicate ToC item '{_link_text(entry)}': it is already listed "
                     f"(line {self.document.line_of(first.start)})",
                 )
-                continue
-            seen[position] = entry
-            self.plan.used[id(targets[position])] = entry
-            matched.append((entry, position))
-        self._check_order(matched, targets)
-        self._check_missing(items, targets, seen, parent)
-        return [(entry, targets[position]) for entry, position in matched]
+            else:
+                self.listed[id(heading)] = entry
+                resolved.append((entry, heading))
+        return resolved, broken
 
-    def _match(
-        self, entry: Entry, targets: list[Target], by_anchor: dict[str, int], by_text: dict[str, int]
-    ) -> int | None:
-        link = entry.link
-        if link is None:
-            self._report(entry, "Remove this ToC item or make it a link to a section ('- [Tools](#tools)')")
-            return None
-        text = " ".join(link.plain_text.split())
-        if not link.url.startswith("#"):
-            self._report(entry, f"Link ToC item '{text}' to a section of this list ('#anchor'), not '{link.url}'")
-            return None
-        anchor = unquote(link.url[1:])
-        position = by_anchor.get(anchor)
-        if position is None:
-            position = by_text.get(text)
-            if position is None:
-                self._report_unknown(entry, text, anchor)
-                return None
+    def _match_broken(self, entry: Entry, resolved: list[tuple[Entry, Heading]], index: HeadingIndex) -> None:
+        assert entry.link is not None
+        text = _link_text(entry)
+        found = index.unlisted(_words(text), self.listed) or index.unlisted(_compact(entry.link.url[1:]), self.listed)
+        if found is not None:
+            anchor = self.anchor_of[id(found)]
             self._report(
                 entry,
                 f"Fix the anchor of ToC item '{text}': GitHub's anchor for its heading (line "
-                f"{targets[position].line}) is '#{targets[position].anchor}', not '{link.url}'",
+                f"{self.document.line_of(found.start)}) is '#{anchor}', not '{entry.link.url}'",
+                _anchor_fix(entry, anchor, safe=True),
             )
-            return position
-        target = targets[position]
-        if text != target.text:
-            self._report(
-                entry,
-                f"Write ToC item '{text}' as its heading: '{target.text}' (line {target.line})",
-            )
-        return position
+            self._list(entry, found, resolved)
+            return
+        at_place = self._unlisted_between(entry, resolved)
+        message = f"ToC item '{text}' links to '{entry.link.url}', which is no heading's anchor"
+        if at_place is None:
+            self._report(entry, f"{message}: fix the link or remove the item")
+            return
+        anchor = self.anchor_of[id(at_place)]
+        self._report(
+            entry,
+            f"{message}: the unlisted heading at its place is '{at_place.text}' (line "
+            f"{self.document.line_of(at_place.start)}), '#{anchor}'",
+            _anchor_fix(entry, anchor, safe=False),
+        )
+        self._list(entry, at_place, resolved)
 
-    def _report_unknown(self, entry: Entry, text: str, anchor: str) -> None:
-        heading = self.anchors.get(anchor)
-        if heading is None:
-            self._report(
-                entry,
-                f"ToC item '{text}' links to '#{anchor}', which is no heading's anchor: fix the link or "
-                "remove the item",
-            )
-        elif heading is self.toc_heading:
-            self._report(entry, f"Remove ToC item '{text}': the table of contents does not list itself")
-        elif heading.start < self.toc_heading.start:
-            self._report(entry, f"Remove ToC item '{text}': its section comes before the table of contents")
-        else:
-            self._report(
-                entry,
-                f"Move or remove ToC item '{text}': '{heading.text}' (line "
-                f"{self.document.line_of(heading.start)}) is a level-{heading.level} heading, which does not "
-                "belong at this level of the table of contents",
-            )
+    def _unlisted_between(self, entry: Entry, resolved: list[tuple[Entry, Heading]]) -> Heading | None:
+        """The only unlisted heading between the headings of the items around ``entry``."""
+        position = bisect_left(resolved, entry.start, key=lambda pair: pair[0].start)
+        low = resolved[position - 1][1].start if position > 0 else self.toc_end
+        high = resolved[position][1].start if position < len(resolved) else len(self.document.text)
+        first = bisect_right(self.after_toc, low, key=lambda heading: heading.start)
+        between: list[Heading] = []
+        for heading in self.after_toc[first:]:
+            if heading.start >= high or len(between) > 1:
+                break
+            if id(heading) not in self.listed:
+                between.append(heading)
+        return between[0] if len(between) == 1 else None
 
-    def _check_order(self, matched: list[tuple[Entry, int]], targets: list[Target]) -> None:
-        in_order = in_order_indexes([position for _, position in matched])
-        for index, (entry, position) in enumerate(matched):
-            if index in in_order:
+    def _list(self, entry: Entry, heading: Heading, resolved: list[tuple[Entry, Heading]]) -> None:
+        self.listed[id(heading)] = entry
+        insort(resolved, (entry, heading), key=lambda pair: pair[0].start)
+
+    # -- text and order ------------------------------------------------------------------------
+    def _check_text(self, entry: Entry, heading: Heading) -> None:
+        text = self.texts[id(heading)]
+        written = _link_text(entry)
+        if _same_words(text, written) or not text:
+            return
+        self._report(
+            entry,
+            f"Write ToC item '{written}' as its heading: '{text}' (line {self.document.line_of(heading.start)})",
+            _text_fix(self.document, entry, text),
+        )
+
+    def _check_order(self, resolved: list[tuple[Entry, Heading]]) -> None:
+        """Items of one list follow their headings' order (across lists, grouping labels and
+        nesting are the maintainer's choice)."""
+        by_list: dict[int, list[tuple[Entry, Heading]]] = {}
+        for entry, heading in resolved:
+            by_list.setdefault(id(entry.parent), []).append((entry, heading))
+        for siblings in by_list.values():
+            in_order = in_order_indexes([heading.start for _, heading in siblings])
+            if len(in_order) == len(siblings):
                 continue
-            if position == 0:
-                where = "first"
-            else:
-                where = f"after '{targets[position - 1].text}'"
-            self._report(
-                entry,
-                f"Move ToC item '{targets[position].text}' {where}: the table of contents follows the order "
-                "of the headings",
-            )
+            headings = sorted((heading for _, heading in siblings), key=lambda heading: heading.start)
+            previous = {id(heading): before for before, heading in zip([None, *headings], headings)}
+            fix = _reorder_fix(self.document, siblings[0][0].parent, self.listed, self.anchors)
+            for index, (entry, heading) in enumerate(siblings):
+                if index in in_order:
+                    continue
+                before = previous[id(heading)]
+                where = "first" if before is None else f"after '{_link_text(self.listed[id(before)])}'"
+                self._report(
+                    entry,
+                    f"Move ToC item '{_link_text(entry)}' {where}: the table of contents follows the order of "
+                    "the headings",
+                    fix,
+                )
 
-    def _check_missing(
-        self, items: list[Entry], targets: list[Target], seen: dict[int, Entry], parent: Entry | None
-    ) -> None:
-        for position, target in enumerate(targets):
-            if position in seen or target.optional:
-                continue
-            following = next((seen[p] for p in range(position + 1, len(targets)) if p in seen), None)
-            anchor_entry = following or (items[-1] if items else parent)
-            under = f" under '{parent.link.plain_text}'" if parent is not None and parent.link else ""
-            message = (
-                f"Add '{target.text}' (line {target.line}) to the table of contents{under}: "
-                f"'- [{target.text}](#{target.anchor})'"
-            )
-            if anchor_entry is None:
-                continue
-            self._report(anchor_entry, message)
+    # -- what is missing -----------------------------------------------------------------------
+    def _check_missing(self, resolved: list[tuple[Entry, Heading]]) -> None:
+        levels = {heading.level for _, heading in resolved if heading.start > self.toc_end}
+        if not levels:
+            return
+        top = min(levels)
+        mirrored = Mirrored(
+            top=top,
+            levels=frozenset(levels),
+            every_subsection=self._lists_subsections(top),
+            listed_groups=frozenset(
+                key for key, headings in self.groups.items() if any(id(heading) in self.listed for heading in headings)
+            ),
+            nested_groups=self._groups_nested_under_their_parent(),
+        )
+        missing = [heading for heading in self.after_toc if self._is_missing(heading, mirrored)]
+        neighbours = self._listed_neighbours()
+        insertions: dict[int, list[Insertion]] = {}
+        for heading in missing:
+            insertion = self._insertion(heading, neighbours[id(heading)])
+            if insertion is not None:
+                insertions.setdefault(insertion.offset, []).append(insertion)
+        for planned in insertions.values():
+            fix = _insertion_fix(self.document, planned)
+            for insertion in planned:
+                heading = insertion.heading
+                self._report(
+                    insertion.neighbour,
+                    f"Add '{heading.text}' (line {self.document.line_of(heading.start)}) to the table of "
+                    f"contents{self._parent_text(heading, top)}: '- {insertion.link}'",
+                    fix,
+                )
 
-    def _report(self, entry: Entry, message: str) -> None:
-        end = max(entry.start, min(entry.text_end, self.document.line_end(self.document.line_of(entry.start))))
-        self.plan.diagnostics.append(self.rule.diagnostic(self.document, entry.start, end, message))
+    def _is_missing(self, heading: Heading, mirrored: Mirrored) -> bool:
+        """Whether the ToC mirrors the heading's level under its parent and leaves it out."""
+        if id(heading) in self.listed or heading is self.toc_heading:
+            return False
+        parent = self.parents.get(id(heading))
+        group = _group_key(heading, self.parents)
+        if heading.level == mirrored.top:
+            listed_around = group in mirrored.listed_groups or (parent is not None and id(parent) in self.listed)
+            return listed_around and section_key(heading.text) not in self.exempt
+        if self.options.subsections == "never" or parent is None or id(parent) not in self.listed:
+            return False
+        if heading.level == mirrored.top + 1 and parent.level == mirrored.top and mirrored.every_subsection:
+            return True
+        return heading.level in mirrored.levels and group in mirrored.nested_groups
 
-    # -- fixing ----------------------------------------------------------------------------
-    def fix(self, toc_list: EntryList, plan: Plan) -> Fix | None:
-        if any(not _is_anchor_item(entry) for entry in toc_list.walk()):
-            return None  # an external link or plain text in the list: regenerating would drop it
-        document = self.document
-        line_start = document.line_start(document.line_of(toc_list.start))
-        if document.text[line_start : toc_list.start].strip():
-            return None
-        lines = self._render(toc_list, plan)
-        return safe_fix("Regenerate the table of contents from the headings", Edit(line_start, toc_list.end, "\n".join(lines)))
+    def _listed_neighbours(self) -> dict[int, tuple[Heading | None, Heading | None]]:
+        """id(heading) -> the nearest listed siblings before and after it."""
+        neighbours: dict[int, tuple[Heading | None, Heading | None]] = {}
+        for headings in self.groups.values():
+            before: list[Heading | None] = []
+            last: Heading | None = None
+            for heading in headings:
+                before.append(last)
+                last = heading if id(heading) in self.listed else last
+            following: Heading | None = None
+            for heading, preceding in zip(reversed(headings), reversed(before)):
+                neighbours[id(heading)] = (preceding, following)
+                following = heading if id(heading) in self.listed else following
+        return neighbours
 
-    def _render(self, toc_list: EntryList, plan: Plan) -> list[str]:
-        first = toc_list.items[0]
-        top_indent = first.indent
-        sub_first = next((sub.items[0] for entry in toc_list.items for sub in entry.sublists if sub.items), None)
-        unit = "  "
-        sub_marker = first.marker
-        if sub_first is not None:
-            unit = sub_first.indent[len(top_indent) :] if sub_first.indent.startswith(top_indent) else "  "
-            unit = unit or "  "
-            sub_marker = sub_first.marker
-        lists_subsections = self.lists_subsections
-        lines: list[str] = []
-        number = 0
-        for target in self.targets:
-            if target.optional and id(target) not in plan.used:
-                continue
-            number += 1
-            lines.append(top_indent + _marker(first.marker, number) + " " + self._item(target, plan))
-            if not lists_subsections:
-                continue
-            for sub_number, child in enumerate(target.children, start=1):
-                lines.append(top_indent + unit + _marker(sub_marker, sub_number) + " " + self._item(child, plan))
-        return lines
+    def _groups_nested_under_their_parent(self) -> frozenset[tuple[int, int]]:
+        """The sibling groups with a listed heading whose item is nested under its parent's item."""
+        nested: set[tuple[int, int]] = set()
+        for key, headings in self.groups.items():
+            for heading in headings:
+                parent = self.parents.get(id(heading))
+                item = self.listed.get(id(heading))
+                if item is not None and parent is not None and id(parent) in self.listed:
+                    if _is_nested_under(item, self.listed[id(parent)]):
+                        nested.add(key)
+                        break
+        return frozenset(nested)
 
-    def _item(self, target: Target, plan: Plan) -> str:
-        entry = plan.used.get(id(target))
-        link_text = target.text.translate(_MARKDOWN_SPECIAL)
-        if entry is None or entry.link is None:
-            return f"[{link_text}](#{target.anchor})"
-        link = entry.link
-        if " ".join(link.plain_text.split()) == target.text:
-            link_text = link.text
-        text = self.document.text
-        prefix = text[entry.content_start : link.start] if entry.content_start is not None else ""
-        suffix = text[link.end : entry.text_end]
-        if "\n" in prefix or "\r" in prefix or "\n" in suffix or "\r" in suffix:
-            prefix = suffix = ""
-        return f"{prefix}[{link_text}](#{target.anchor}){suffix}"
+    def _lists_subsections(self, top: int) -> bool:
+        """Whether every listed section's sub-sections are listed: the `subsections` setting, or
+        ("auto") the ToC nests one sub-section under its section's item."""
+        if self.options.subsections != "auto":
+            return self.options.subsections == "always"
+        for heading_id, item in self.listed.items():
+            parent = self.parents.get(heading_id)
+            if parent is not None and parent.level == top and id(parent) in self.listed:
+                if _is_nested_under(item, self.listed[id(parent)]):
+                    return True
+        return False
 
+    def _insertion(self, heading: Heading, neighbours: tuple[Heading | None, Heading | None]) -> Insertion | None:
+        """Where the item of a missing heading goes: before its next listed sibling, after its
+        previous one, or in a new sub-list of its listed parent."""
+        preceding, following = neighbours
+        link = f"[{_escaped(heading, self.references)}](#{self.anchor_of[id(heading)]})"
+        if following is not None:
+            neighbour = self.listed[id(following)]
+            offset = self.document.line_start(self.document.line_of(neighbour.start))
+            return Insertion(heading, neighbour, offset, link, after=False, nested=False)
+        if preceding is not None:
+            neighbour = self.listed[id(preceding)]
+            return Insertion(heading, neighbour, neighbour.end, link, after=True, nested=False)
+        parent = self.parents.get(id(heading))
+        if parent is not None and id(parent) in self.listed:
+            neighbour = self.listed[id(parent)]
+            if not neighbour.sublists:
+                return Insertion(heading, neighbour, neighbour.end, link, after=True, nested=True)
+        return None
 
-def _marker(template: str, number: int) -> str:
-    if len(template) > 1:  # ordered: '1.' or '1)'
-        return f"{number}{template[-1]}"
-    return template
+    def _parent_text(self, heading: Heading, top: int) -> str:
+        parent = self.parents.get(id(heading))
+        if heading.level == top or parent is None or id(parent) not in self.listed:
+            return ""
+        return f" under '{_link_text(self.listed[id(parent)])}'"
 
-
-def _is_anchor_item(entry: Entry) -> bool:
-    return not entry.broken_span and entry.link is not None and entry.link.url.startswith("#")
-
-
-def _links_in_page(entry_list: EntryList) -> bool:
-    return any(entry.link is not None and entry.link.url.startswith("#") for entry in entry_list.walk())
-
-
-def _section_of(document: Document, heading: Heading) -> Section | None:
-    return next((section for section in document.sections() if section.heading is heading), None)
+    def _report(self, entry: Entry, message: str, fix: Fix | None = None) -> None:
+        end = _first_line_end(self.document, entry.start, entry.text_end)
+        self.diagnostics.append(self.rule.diagnostic(self.document, entry.start, end, message, fix))
 
 
 def _top_sections(document: Document) -> list[Heading]:
@@ -438,3 +445,145 @@ def _top_sections(document: Document) -> list[Heading]:
         return []
     top = min(levels)
     return [heading for heading in document.headings if heading.level == top]
+
+
+# -- reading items -------------------------------------------------------------------------------
+class HeadingIndex:
+    """Headings by the words of their text and by their anchor without dashes, for broken links."""
+
+    def __init__(self, headings: list[Heading], texts: dict[int, str], anchors: dict[int, str]) -> None:
+        self.by_key: dict[object, list[Heading]] = {}
+        for heading in headings:
+            self.by_key.setdefault(_words(texts[id(heading)]), []).append(heading)
+            self.by_key.setdefault(_compact(anchors[id(heading)]), []).append(heading)
+
+    def unlisted(self, key: object, listed: dict[int, Entry]) -> Heading | None:
+        return next((heading for heading in self.by_key.get(key, []) if id(heading) not in listed), None)
+
+
+def _group_key(heading: Heading, parents: dict[int, Heading]) -> tuple[int, int]:
+    return id(parents.get(id(heading))), heading.level
+
+
+def _is_nested_under(entry: Entry, ancestor: Entry) -> bool:
+    entry_list = entry.parent
+    while entry_list is not None and entry_list.parent_entry is not None:
+        if entry_list.parent_entry is ancestor:
+            return True
+        entry_list = entry_list.parent_entry.parent
+    return False
+
+
+def _link_text(entry: Entry) -> str:
+    assert entry.link is not None
+    return " ".join(entry.link.plain_text.split())
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Equal but for case, punctuation, emoji and spacing."""
+    return _words(one) == _words(other)
+
+
+def _compact(anchor: str) -> str:
+    return unquote(anchor).replace("-", "").casefold()
+
+
+def _escaped(heading: Heading, references: dict) -> str:
+    return " ".join(heading_text(heading, references).split()).translate(_MARKDOWN_SPECIAL)
+
+
+def _first_line_end(document: Document, start: int, end: int | None = None) -> int:
+    line_end = document.line_end(document.line_of(start))
+    return max(start, min(end, line_end)) if end is not None else line_end
+
+
+# -- fixes: edits inside the items, never a regenerated list -------------------------------------
+def _anchor_fix(entry: Entry, anchor: str, safe: bool) -> Fix | None:
+    link = entry.link
+    if link is None or link.url_start is None or link.url_end is None:
+        return None
+    make = safe_fix if safe else unsafe_fix
+    return make("Write the heading's anchor into the ToC link", Edit(link.url_start, link.url_end, f"#{anchor}"))
+
+
+def _text_fix(document: Document, entry: Entry, text: str) -> Fix | None:
+    link = entry.link
+    assert link is not None
+    start = link.start + 1
+    end = start + len(link.text)
+    if link.is_image or link.contains_image or document.text[link.start] != "[" or document.text[start:end] != link.text:
+        return None  # an icon in the link text would be lost
+    if document.text[end : end + 2] != "](":
+        return None
+    return safe_fix("Write the heading's text into the ToC link", Edit(start, end, text.translate(_MARKDOWN_SPECIAL)))
+
+
+def _insertion_fix(document: Document, planned: list[Insertion]) -> Fix | None:
+    """One edit adding the missing items that go at the same place."""
+    first = planned[0]
+    neighbour = first.neighbour
+    line_start = document.line_start(document.line_of(neighbour.start))
+    if neighbour.parent is None or document.text[line_start : neighbour.start] != neighbour.indent:
+        return None  # an item inside a block quote or after other text on its line
+    separator = "\n\n" if _is_loose(document, neighbour.parent) else "\n"
+    indent = neighbour.indent
+    if first.nested:
+        content_column = (neighbour.content_start or neighbour.marker_end) - line_start
+        indent = neighbour.indent + " " * (content_column - len(neighbour.indent))
+        separator = "\n"
+    marker = f"{indent}{neighbour.marker} "
+    if first.after:
+        content = "".join(f"{separator}{marker}{insertion.link}" for insertion in planned)
+    else:
+        content = "".join(f"{marker}{insertion.link}{separator}" for insertion in planned)
+    return safe_fix("Add the missing sections to the table of contents", Edit(first.offset, first.offset, content))
+
+
+def _is_loose(document: Document, entry_list: EntryList) -> bool:
+    items = entry_list.items
+    return any(
+        "\n\n" in document.text[before.end : after.start].replace("\r", "").replace(" ", "").replace("\t", "")
+        for before, after in zip(items, items[1:])
+    )
+
+
+def _reorder_fix(
+    document: Document, entry_list: EntryList | None, listed: dict[int, Entry], anchors: dict[str, Heading]
+) -> Fix | None:
+    """Sort the items of ``entry_list`` that link a heading by their headings, moving whole one-line
+    items; the other items (group labels, links elsewhere, broken anchors) keep their places."""
+    if entry_list is None:
+        return None
+    items = entry_list.items
+    slots: list[int] = []
+    keys: list[int] = []
+    for index, entry in enumerate(items):
+        heading = anchors.get(anchor_of(entry) or "")
+        if heading is not None and listed.get(id(heading)) is entry:
+            slots.append(index)
+            keys.append(heading.start)
+    order = sorted(range(len(slots)), key=lambda position: keys[position])
+    moves = {slots[position]: slots[source] for position, source in enumerate(order) if position != source}
+    if not moves or not all(_is_movable(document, items[index]) for index in moves):
+        return None
+    starts = [document.line_start(document.line_of(entry.start)) for entry in items]
+    gaps = [document.text[before.end : start] for before, start in zip(items, starts[1:])]
+    if any(gap.strip() for gap in gaps):
+        return None
+    chunks = [document.text[start : entry.end] for start, entry in zip(starts, items)]
+    placed = [chunks[moves.get(index, index)] for index in range(len(items))]
+    content = placed[0] + "".join(gap + chunk for gap, chunk in zip(gaps, placed[1:]))
+    return safe_fix("Sort the table of contents like the headings", Edit(starts[0], items[-1].end, content))
+
+
+def _is_movable(document: Document, entry: Entry) -> bool:
+    """The item and its sub-items are one line each, with nothing written after them."""
+    for item in entry.walk():
+        line_end = document.line_end(document.line_of(item.start))
+        if item.text_end > line_end or (not item.sublists and item.end > line_end):
+            return False
+    return True
