@@ -108,6 +108,28 @@ def quote(text: str, limit: int = 40) -> str:
     return f"'{text}'"
 
 
+def quote_end(text: str, limit: int = 40) -> str:
+    """Short quoted form of the end of source text (what a message about an ending must show)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = "…" + text[len(text) - limit + 1 :].lstrip()
+    return f"'{text}'"
+
+
+def last_words_start(text: str, start: int, end: int, count: int) -> int:
+    """Where the last ``count`` whitespace-separated words of ``text[start:end]`` begin, found by
+    scanning back from ``end`` (linear on any input, unlike a regex search anchored at the end)."""
+    position = end
+    for _ in range(count):
+        while position > start and text[position - 1].isspace():
+            position -= 1
+        if position == start:
+            break
+        while position > start and not text[position - 1].isspace():
+            position -= 1
+    return position
+
+
 def all_entries(document: Document) -> list[Entry]:
     """Every list item outside block quotes, in document order."""
     return [entry for entry_list in document.lists for entry in entry_list.walk()]
