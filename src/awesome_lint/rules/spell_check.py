@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Severity, safe_fix
 from awesome_lint.document.model import Document
+from awesome_lint.rules._names import Spelling, builtin_spelling_lines, parse_spellings
 from awesome_lint.rules._prose import InlineSkips, inside, non_prose_spans
 from awesome_lint.rules.base import Context, Rule
-
-_DATA_FILE = "spellings.txt"
 
 # A name glued to these is part of an identifier, a path or a host name (node-postgres,
 # awesome_python, github.io, @github), not prose. A "/" is glue only inside a path-like token
@@ -24,55 +22,12 @@ _TOKEN_END = re.compile(r"[\s()\[\]<>]|\Z")
 _TOKEN_START = re.compile(r"[\s()\[\]<>][^\s()\[\]<>]*\Z")
 
 
-class Spelling(NamedTuple):
-    correct: str
-    variants: tuple[str, ...]
-    after: tuple[str, ...]  # context-only: flagged when the next word starts with one of these
-    before: tuple[str, ...]  # ... or when one of these phrases comes right before
-
-
 @dataclass(frozen=True)
 class SpellCheckOptions:
     # Extra entries, one a string, in the data file's format: "Correct = variant | variant ; after: ...".
     extra: tuple[str, ...] = ()
     # Correct spellings whose entries are not checked (for example "Git").
     disable: tuple[str, ...] = ()
-
-
-def parse_spellings(lines: Iterable[str]) -> list[Spelling]:
-    """Parse data-file lines (see data/spellings.txt for the format)."""
-    macros: dict[str, str] = {}
-    spellings = []
-    for raw in lines:
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        head, _, rest = line.partition("=")
-        if not rest:
-            raise ValueError(f"spell-check entry without '=': {raw!r}")
-        if head.startswith("@"):
-            macros[head.strip()] = rest.strip()
-            continue
-        variants_part, *contexts = rest.split(";")
-        correct = head.strip()
-        variants = _split_bars(variants_part)
-        after: tuple[str, ...] = ()
-        before: tuple[str, ...] = ()
-        for context in contexts:
-            kind, _, words = context.partition(":")
-            words = macros.get(words.strip(), words)
-            if kind.strip() == "after":
-                after = tuple(words.split())
-            elif kind.strip() == "before":
-                before = _split_bars(words)
-            else:
-                raise ValueError(f"unknown spell-check context {kind.strip()!r} in {raw!r}")
-        spellings.append(Spelling(correct, tuple(dict.fromkeys((correct.lower(), *variants))), after, before))
-    return spellings
-
-
-def _split_bars(text: str) -> tuple[str, ...]:
-    return tuple(part.strip().lower() for part in text.split("|") if part.strip())
 
 
 class _Matcher(NamedTuple):
@@ -114,11 +69,10 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _matcher(extra: tuple[str, ...], disable: tuple[str, ...]) -> _Matcher:
-    data = (Path(__file__).parent / "data" / _DATA_FILE).read_text(encoding="utf-8")
     disabled = {name.casefold() for name in disable}
     by_correct: dict[str, Spelling] = {}
     # User entries come last, so they may use the data file's @macros and replace its entries.
-    for spelling in parse_spellings([*data.splitlines(), *extra]):
+    for spelling in parse_spellings([*builtin_spelling_lines(), *extra]):
         by_correct[spelling.correct] = spelling  # a later (user) entry replaces a built-in one
     by_variant: dict[str, Spelling] = {}
     after, before = {}, {}
