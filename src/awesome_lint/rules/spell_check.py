@@ -8,10 +8,11 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Severity, safe_fix
-from awesome_lint.document.model import Document
+from awesome_lint.document.model import Document, Link
+from awesome_lint.rules._anchors import in_toc
 from awesome_lint.rules._names import Spelling, builtin_spelling_lines, parse_spellings
-from awesome_lint.rules._prose import InlineSkips, inside, non_prose_spans
-from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules._prose import InlineSkips, inside, merge_spans, non_prose_spans
+from awesome_lint.rules.base import Context, Rule, Settings
 
 # A name glued to these is part of an identifier, a path or a host name (node-postgres,
 # awesome_python, github.io, @github), not prose. A "/" is glue only inside a path-like token
@@ -20,6 +21,7 @@ _GLUE_BEFORE = frozenset("-_.@\\#")
 _GLUE_AFTER = frozenset("-_@\\")
 _TOKEN_END = re.compile(r"[\s()\[\]<>]|\Z")
 _TOKEN_START = re.compile(r"[\s()\[\]<>][^\s()\[\]<>]*\Z")
+_OWNER_REPO = re.compile(r"[\w.-]+/[\w.-]+")
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,10 @@ class SpellCheck(Rule[SpellCheckOptions]):
         them: `JavaScript`, `GitHub`, `Node.js`, `macOS`, `Postgres`. The table of about 270
         names is data (`rules/data/spellings.txt`). URLs, link targets, code spans and code
         blocks, HTML, image alt texts and names glued to `-`, `_`, `.` or `@`, or inside a path-like
-        token with `/` (package names, host names, paths) are not checked. Names that are also English words (`react`, `swift`,
+        token with `/` (package names, host names, paths) are not checked. Nor are link texts that
+        are identifiers (`[nodejs/node](...)`, one word written as in the link's destination:
+        `[scipy](https://github.com/scipy/scipy)`) and the table of contents' links to headings
+        (the toc rule writes those from the headings). Names that are also English words (`react`, `swift`,
         `rust`) are only checked in context ("react component", "rust compiler").
 
     Why:
@@ -159,7 +164,7 @@ class SpellCheck(Rule[SpellCheckOptions]):
             ):
                 continue
             if not_prose is None:
-                not_prose = non_prose_spans(document)
+                not_prose = merge_spans([*non_prose_spans(document), *_identifier_link_texts(document, context.settings)])
             if inside(not_prose, start) or inline_skips.contains(start):
                 continue
             yield self.diagnostic(
@@ -169,6 +174,31 @@ class SpellCheck(Rule[SpellCheckOptions]):
                 f'Text "{found}" should be written as "{spelling.correct}" (if referring to the technology)',
                 fix=safe_fix(f'Write "{spelling.correct}"', Edit(start, end, spelling.correct)),
             )
+
+
+def _identifier_link_texts(document: Document, settings: Settings) -> list[tuple[int, int]]:
+    """Link texts that are not prose: identifiers (`[nodejs/node](...)`, `[scipy](.../scipy)`)
+    and the table of contents' links to headings (the toc rule writes them from the headings)."""
+    spans = [_text_span(link) for link in document.links if not link.is_image and _is_identifier(link)]
+    for entry_list in document.lists:
+        if in_toc(entry_list.section, settings):
+            spans.extend(
+                _text_span(link) for entry in entry_list.walk() for link in entry.links if link.url.startswith("#")
+            )
+    return spans
+
+
+def _is_identifier(link: Link) -> bool:
+    """An `owner/repo` name, or one word written in the link's destination exactly as in its
+    text: a package, crate, command or keyword name (`[scipy](https://github.com/scipy/scipy)`)."""
+    text = link.text
+    if not text or any(char.isspace() for char in text):
+        return False
+    return _OWNER_REPO.fullmatch(text) is not None or text in link.url
+
+
+def _text_span(link: Link) -> tuple[int, int]:
+    return link.start + 1, link.start + 1 + len(link.text)
 
 
 def _is_glued(text: str, start: int, end: int) -> bool:
