@@ -80,3 +80,21 @@ def test_prose_after_a_parenthesis_needs_a_separator() -> None:
     assert where(found) == [(5, 29, "entry-separator")]
     assert found[0].message == "Separate the link and the description with ' - ': add it before '(FOO) by Bar.'"
     assert found[0].fix is None
+
+
+def test_an_arrow_is_named_an_arrow_and_rewritten() -> None:
+    for arrow in (" -> ", " --> ", " –> "):
+        text = f"# T\n\n## A\n\n- [Foo](https://foo.dev){arrow}A library.\n"
+        found = lint(text, "entry-separator")
+        assert where(found) == [(5, 25, "entry-separator")], arrow
+        assert found[0].message == (
+            f"Separate the link and the description with ' - ', not an arrow ('{arrow.rstrip()}')"
+        ), arrow
+        assert fixed(text, "entry-separator").text == "# T\n\n## A\n\n- [Foo](https://foo.dev) - A library.\n", arrow
+
+
+def test_an_arrow_glued_to_the_description_is_reported_without_fix() -> None:
+    for arrow in ("->", " ->"):
+        found = lint(f"# T\n\n## A\n\n- [Foo](https://foo.dev){arrow}A library.\n", "entry-separator")
+        assert where(found) == [(5, 25, "entry-separator")] and found[0].fix is None, arrow
+        assert "not an arrow" in found[0].message, arrow
