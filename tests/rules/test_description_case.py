@@ -128,3 +128,10 @@ def test_description_case_and_spell_check_agree_on_a_known_name() -> None:
         result = fixed(entry(description), RULE, "spell-check")
         assert result.text == entry(expected), description
         assert result.remaining == [], description
+
+
+def test_the_description_after_an_emoji_shortcode_mark_is_checked_not_the_shortcode() -> None:
+    assert lint("# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - A framework.\n", RULE) == []
+    text = "# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - a framework.\n"
+    assert where(lint(text, RULE)) == [(5, 31, RULE)]
+    assert fixed(text, RULE).text == "# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - A framework.\n"
