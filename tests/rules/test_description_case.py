@@ -135,3 +135,11 @@ def test_the_description_after_an_emoji_shortcode_mark_is_checked_not_the_shortc
     text = "# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - a framework.\n"
     assert where(lint(text, RULE)) == [(5, 31, RULE)]
     assert fixed(text, RULE).text == "# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - A framework.\n"
+
+
+def test_a_part_of_the_repository_name_and_cpp_scoped_names_are_names() -> None:
+    # awesome-go: '[go-isatty](https://github.com/mattn/go-isatty) - isatty for golang.'
+    assert lint("# T\n\n## A\n\n- [go-isatty](https://github.com/mattn/go-isatty) - isatty for golang.\n", RULE) == []
+    assert lint(entry("std::tuple like methods."), RULE) == []
+    short = "# T\n\n## A\n\n- [go-is](https://github.com/x/go-is) - is a tool.\n"
+    assert where(lint(short, RULE)) == [(5, 40, RULE)]  # 'is' is too short to be taken for a name part

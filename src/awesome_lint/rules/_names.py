@@ -17,7 +17,7 @@ LOWER_CASE_NAMES = frozenset(
     """
     npx pnpm yarn webpack esbuild gulp grunt browserify rollup.js babel-plugin
     curl wget git jq ffmpeg nginx tmux zsh bash ssh rsync sed awk grep cron systemd
-    pip pipx conda pytest tox nox mypy ruff uv virtualenv ripgrep fzf fd htop gnuplot
+    pip pipx conda pytest tox nox mypy ruff uv virtualenv ripgrep fzf fd htop gnuplot ncurses scanf printf sklearn
     kubectl kubeadm kubelet minikube helmfile
     libuv libcurl libvips libav glibc musl gcc clang
     dplyr tidyverse pandas numpy scipy matplotlib nltk gensim

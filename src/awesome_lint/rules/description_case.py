@@ -15,8 +15,10 @@ from awesome_lint.rules.base import Context, NoOptions, Rule
 _LOWER_CASE_WORDS = frozenset("vs via e.g. i.e. etc.".split())
 _EMPHASIS = "*_~"
 _QUOTES = "\"“‘'«("
-# A word, with the colons of `go:generate` or `http://localhost` (not a colon ending a word)
-_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"“”*]+(?::[^\s,;:!?()\[\]\"“”*]+)*")
+# A word, with the colons of `go:generate`, `std::tuple` or `http://localhost` (not a colon
+# ending a word)
+_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"“”*]+(?::+[^\s,;:!?()\[\]\"“”*]+)*")
+_URL_WORD_SEPARATORS = re.compile(r"[/\-_.]")
 _TRAILING_PUNCTUATION = ".,;:'’"
 _PLAIN_WORD = re.compile(r"[a-z]+(?![\w\-.'’@/#])|[a-z]+(?=[.'’](?:\s|$))")
 
@@ -119,7 +121,9 @@ def _is_entry_name(token: str, link: Link | None) -> bool:
     repository = link.url.rstrip("/").rsplit("/", 1)[-1].casefold()
     # The name's first word ('goscaf' of 'goscaf cli'), not any prefix ('fast' of 'fastcache').
     first_word_of_name = len(word) > 2 and name.startswith(word) and not name[len(word) : len(word) + 1].isalnum()
-    return word == name or word == repository or first_word_of_name
+    # A part of the repository's name: 'isatty' of 'go-isatty'.
+    in_repository = len(word) > 2 and word in _URL_WORD_SEPARATORS.split(repository)
+    return word == name or word == repository or first_word_of_name or in_repository
 
 
 def _legitimately_lower(token: str) -> bool:
