@@ -142,4 +142,4 @@ def test_a_part_of_the_repository_name_and_cpp_scoped_names_are_names() -> None:
     assert lint("# T\n\n## A\n\n- [go-isatty](https://github.com/mattn/go-isatty) - isatty for golang.\n", RULE) == []
     assert lint(entry("std::tuple like methods."), RULE) == []
     short = "# T\n\n## A\n\n- [go-is](https://github.com/x/go-is) - is a tool.\n"
-    assert where(lint(short, RULE)) == [(5, 40, RULE)]  # 'is' is too short to be taken for a name part
+    assert where(lint(short, RULE)) == [(5, 41, RULE)]  # 'is' is too short to be taken for a name part
