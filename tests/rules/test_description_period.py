@@ -118,6 +118,7 @@ def test_status_tags_and_badges_after_a_finished_sentence_are_silent() -> None:
         "A Rust library. [crates.io](https://crates.io/crates/x)",
         "A Rust library. [crates.io](https://crates.io/crates/x) [docs](https://docs.rs/x)",
         "A library. `MIT` [website](https://x.dev)",
+        "A library. **[Free][Proprietary]**",  # awesome-dotnet: two tags glued in one emphasis
     ):
         assert lint(entry(description), RULE) == [], description
 
@@ -126,6 +127,7 @@ def test_the_period_goes_before_status_tags_never_after_them() -> None:
     for description, expected in (
         ("A library [MIT]", "A library. [MIT]"),
         ("A library **[Deprecated]**", "A library. **[Deprecated]**"),
+        ("A library **[$][Free for OSS]**", "A library. **[$][Free for OSS]**"),
         ("A library [Boost] [website](https://x.dev)", "A library. [Boost] [website](https://x.dev)"),
         ("Client for [imgur](https://imgur.com) [MIT]", "Client for [imgur](https://imgur.com). [MIT]"),
         ("A library ![CI](https://ci.dev/b.svg) [MIT]", "A library. ![CI](https://ci.dev/b.svg) [MIT]"),
@@ -184,3 +186,12 @@ def test_a_list_that_leaves_periods_out_gets_one_finding_that_fixes_them_all() -
 def test_a_list_that_uses_periods_reports_each_missing_one() -> None:
     assert len(lint(_list_of(10, 10), RULE)) == 10  # not most of the list
     assert len(lint(_list_of(9, 0), RULE)) == 9  # too few to be a convention
+
+
+def test_many_trailing_tags_are_checked_in_linear_time() -> None:
+    for tag in ("[MIT] ", "**[D]** ", "`c` "):
+        text = entry("A lib " + tag * 20_000)
+        started = time.perf_counter()
+        found = lint(text, RULE)
+        assert time.perf_counter() - started < 2.0, tag
+        assert len(found) == 1, tag

@@ -8,6 +8,7 @@ from typing import Iterable, NamedTuple
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.model import Document, Entry, Link
 from awesome_lint.rules._entry_text import DescriptionSpan, described_entries, ends_with_emoji, last_words_start, quote_end
+from awesome_lint.rules._prose import inside, merge_spans
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 _FINAL_PUNCTUATION = ".!?…。！？"
@@ -19,6 +20,7 @@ _URL_START = re.compile(r"https?://|www\.")
 # one finding for the list. Measured on the corpus: lists that use periods miss them in 0-7% of
 # their descriptions; lists that do not, in 75-100%.
 _LIST_CONVENTION_MIN = 10
+_EMOJI_WINDOW = 64  # longer than any emoji shortcode
 
 
 class DescriptionPeriod(Rule[NoOptions]):
@@ -119,10 +121,11 @@ class _Tag(NamedTuple):
 def _ending(text: str, start: int, end: int, entry: Entry) -> Ending:
     if text[end - 1] in _FINAL_PUNCTUATION:
         return Ending("ok", end)  # the common case, decided without looking further
-    link = _links_by_end(entry).get(end)
+    links = _EntryLinks.of(entry)
+    link = links.by_end.get(end)
     if _is_badge(link):
         return Ending("ok", end)
-    tags = _trailing_tags(text, start, end, entry)
+    tags = _trailing_tags(text, start, end, links)
     if any(_sentence_ends(text, start, _skip_space_back(text, start, tag.start)) for tag in tags):
         return Ending("ok", end)  # `Library. [MIT] [website](...)`, `Parser. \`MIT\` \`Go\``
     # Links and code spans are tags only after a status tag or a finished sentence:
@@ -130,14 +133,14 @@ def _ending(text: str, start: int, end: int, entry: Entry) -> Ending:
     while tags and not tags[-1].definite:
         tags.pop()
     if not tags:
-        return Ending(_plain_ending(text, start, end, entry, link), end)
+        return Ending(_plain_ending(text, start, end, links, link), end)
     body_end = _skip_space_back(text, start, tags[-1].start)
     if body_end == start:
         return Ending("keep", end)  # nothing but tags: there is no sentence to end
-    return Ending(_plain_ending(text, start, body_end, entry, _links_by_end(entry).get(body_end)), body_end)
+    return Ending(_plain_ending(text, start, body_end, links, links.by_end.get(body_end)), body_end)
 
 
-def _plain_ending(text: str, start: int, end: int, entry: Entry, link: Link | None) -> str:
+def _plain_ending(text: str, start: int, end: int, links: _EntryLinks, link: Link | None) -> str:
     """How a description without trailing tags ends: 'ok', 'plain' or 'keep'."""
     if _sentence_ends(text, start, end):
         return "ok"
@@ -148,18 +151,17 @@ def _plain_ending(text: str, start: int, end: int, entry: Entry, link: Link | No
         return "ok"  # ends with an HTML tag (<br>, </sup>, <img ...>)
     if final in ":,;`":
         return "keep"
-    if _bare_url_at_end(text, start, end, entry):
+    if _bare_url_at_end(text, start, end, links):
         return "keep"  # a period would read as part of the URL
     if "\n" in text[start:end] and not text[document_line_start(text, end)].isspace():
         return "keep"  # the last line is a lazy continuation: probably a missing blank line
     return "plain"
 
 
-def _trailing_tags(text: str, start: int, end: int, entry: Entry) -> list[_Tag]:
+def _trailing_tags(text: str, start: int, end: int, links: _EntryLinks) -> list[_Tag]:
     """The tags, badges, links and code spans that end the description, last first; each is
     found by scanning back from the previous one, so the whole scan is linear."""
     tags: list[_Tag] = []
-    links = _links_by_end(entry)
     position = end
     while position > start:
         tag = _tag_ending_at(text, start, position, links)
@@ -170,7 +172,7 @@ def _trailing_tags(text: str, start: int, end: int, entry: Entry) -> list[_Tag]:
     return tags
 
 
-def _tag_ending_at(text: str, start: int, end: int, links: dict[int, Link]) -> _Tag | None:
+def _tag_ending_at(text: str, start: int, end: int, links: _EntryLinks) -> _Tag | None:
     """A link, a code span or bracketed text (`[MIT]`) ending at ``end``, maybe emphasised
     (`**[Deprecated]**`, `**[back to top](#contents)**`)."""
     inner_end = end
@@ -185,12 +187,23 @@ def _tag_ending_at(text: str, start: int, end: int, links: dict[int, Link]) -> _
         return None
     if tag_start > start and text[tag_start - 1].isalnum():
         return None  # glued to a word: `a[i]`
-    link = links.get(inner_end)
+    link = links.by_end.get(inner_end)
     return _Tag(tag_start, definite=link is None and text[inner_end - 1] == "]" or _is_badge(link))
 
 
-def _unemphasised_tag_start(text: str, start: int, end: int, links: dict[int, Link]) -> int | None:
-    link = links.get(end)
+def _unemphasised_tag_start(text: str, start: int, end: int, links: _EntryLinks) -> int | None:
+    """Where the tags glued together before ``end`` start: `[MIT]`, `[Free][Proprietary]`."""
+    tag_start = _one_tag_start(text, start, end, links)
+    while tag_start is not None and tag_start > start and text[tag_start - 1] in ")]`":
+        glued = _one_tag_start(text, start, tag_start, links)
+        if glued is None:
+            break
+        tag_start = glued
+    return tag_start
+
+
+def _one_tag_start(text: str, start: int, end: int, links: _EntryLinks) -> int | None:
+    link = links.by_end.get(end)
     if link is not None:
         return link.start
     if end - start < 2 or text[end - 1] not in "`]":
@@ -199,7 +212,7 @@ def _unemphasised_tag_start(text: str, start: int, end: int, links: dict[int, Li
     inner = text[opening + 1 : end - 1] if opening >= 0 else ""
     if not inner.strip() or "\n" in inner or "]" in inner:
         return None
-    if any(link.start <= opening < link.end for link in links.values()):
+    if inside(links.spans, opening):
         return None  # the text of a link: `[Name][ref]`
     return opening
 
@@ -214,11 +227,11 @@ def _skip_space_back(text: str, start: int, position: int) -> int:
     return position
 
 
-def _bare_url_at_end(text: str, start: int, end: int, entry: Entry) -> bool:
+def _bare_url_at_end(text: str, start: int, end: int, links: _EntryLinks) -> bool:
     """The last word holds a URL written in prose (a period would read as part of it); URLs in
     a link (its destination, or its text) do not count: `(see [docs](https://x.dev))`."""
     return any(
-        not any(link.start <= url.start() < link.end for link in entry.links)
+        not inside(links.spans, url.start())
         for url in _URL_START.finditer(text, last_words_start(text, start, end, 1), end)
     )
 
@@ -231,7 +244,8 @@ def _sentence_ends(text: str, start: int, end: int) -> bool:
         position -= 1
     if position > start and text[position - 1] in _FINAL_PUNCTUATION:
         return True
-    if ends_with_emoji(text[start:end]) or ends_with_emoji(text[start:position]):
+    window = max(start, end - _EMOJI_WINDOW)  # called once per trailing tag: never copy the whole text
+    if ends_with_emoji(text[window:end]) or ends_with_emoji(text[window:position]):
         return True
     # the parenthetical may be emphasised: `Web framework. *(You might like [x](...))*`
     inner_end = end
@@ -240,8 +254,10 @@ def _sentence_ends(text: str, start: int, end: int) -> bool:
     opening = _matching_parenthesis(text, start, inner_end)
     if opening is None:
         return False
-    before = text[start:opening].rstrip(" \t\n" + _EMPHASIS)
-    return bool(before) and before[-1] in _FINAL_PUNCTUATION
+    before = opening
+    while before > start and text[before - 1] in " \t\n" + _EMPHASIS:
+        before -= 1
+    return before > start and text[before - 1] in _FINAL_PUNCTUATION
 
 
 def _matching_parenthesis(text: str, start: int, end: int) -> int | None:
@@ -263,9 +279,13 @@ def document_line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
-def _links_by_end(entry: Entry) -> dict[int, Link]:
-    # the outermost link wins: a badge `[![alt](img)](url)` ends where its image ends too
-    links: dict[int, Link] = {}
-    for link in entry.links:
-        links.setdefault(link.end, link)
-    return links
+class _EntryLinks(NamedTuple):
+    by_end: dict[int, Link]  # the outermost link ending there: a badge `[![alt](img)](url)`
+    spans: list[tuple[int, int]]  # sorted, merged
+
+    @classmethod
+    def of(cls, entry: Entry) -> _EntryLinks:
+        by_end: dict[int, Link] = {}
+        for link in entry.links:
+            by_end.setdefault(link.end, link)
+        return cls(by_end, merge_spans([(link.start, link.end) for link in entry.links]))
