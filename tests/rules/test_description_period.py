@@ -1,6 +1,8 @@
 import time
 
-from helpers import fixed, lint, where
+from awesome_lint.document.build import build_document
+from awesome_lint.linter import lint_document
+from helpers import config_for, fixed, lint, where
 
 RULE = "description-period"
 
@@ -189,9 +191,9 @@ def test_a_list_that_uses_periods_reports_each_missing_one() -> None:
 
 
 def test_many_trailing_tags_are_checked_in_linear_time() -> None:
-    for tag in ("[MIT] ", "**[D]** ", "`c` "):
-        text = entry("A lib " + tag * 20_000)
+    for tag, count in (("[MIT] ", 5_000), ("**[D]** ", 5_000), ("`c` ", 5_000), ("[a](https://a.dev) [MIT] ", 3_000)):
+        document = build_document("test.md", entry("A lib " + tag * count))  # parsing is not timed
         started = time.perf_counter()
-        found = lint(text, RULE)
-        assert time.perf_counter() - started < 2.0, tag
+        found = lint_document(document, config_for(RULE))
+        assert time.perf_counter() - started < 0.5, tag
         assert len(found) == 1, tag
