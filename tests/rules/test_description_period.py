@@ -121,6 +121,8 @@ def test_status_tags_and_badges_after_a_finished_sentence_are_silent() -> None:
         "A Rust library. [crates.io](https://crates.io/crates/x) [docs](https://docs.rs/x)",
         "A library. `MIT` [website](https://x.dev)",
         "A library. **[Free][Proprietary]**",  # awesome-dotnet: two tags glued in one emphasis
+        "A library. [MIT]/[Apache2]",
+        "Line<br> [MIT]",
     ):
         assert lint(entry(description), RULE) == [], description
 
@@ -130,6 +132,7 @@ def test_the_period_goes_before_status_tags_never_after_them() -> None:
         ("A library [MIT]", "A library. [MIT]"),
         ("A library **[Deprecated]**", "A library. **[Deprecated]**"),
         ("A library **[$][Free for OSS]**", "A library. **[$][Free for OSS]**"),
+        ("A library [MIT]/[Apache2]", "A library. [MIT]/[Apache2]"),  # awesome-cpp
         ("A library [Boost] [website](https://x.dev)", "A library. [Boost] [website](https://x.dev)"),
         ("Client for [imgur](https://imgur.com) [MIT]", "Client for [imgur](https://imgur.com). [MIT]"),
         ("A library ![CI](https://ci.dev/b.svg) [MIT]", "A library. ![CI](https://ci.dev/b.svg) [MIT]"),
@@ -143,6 +146,12 @@ def test_the_period_goes_before_status_tags_never_after_them() -> None:
 def test_a_description_made_of_tags_only_is_reported_without_fix() -> None:
     found = lint(entry("[MIT]"), RULE)
     assert where(found) == [(5, 32, RULE)] and found[0].fix is None
+
+
+def test_no_period_after_a_mark_that_ends_no_sentence_before_tags() -> None:
+    for description in ("A library - [MIT]", "A library / [MIT]"):
+        found = lint(entry(description), RULE)
+        assert len(found) == 1 and found[0].fix is None, description
 
 
 def test_brackets_that_are_not_a_tag_get_the_period_at_the_end() -> None:

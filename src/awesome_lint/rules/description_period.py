@@ -137,7 +137,10 @@ def _ending(text: str, start: int, end: int, entry: Entry) -> Ending:
     body_end = _skip_space_back(text, start, tags[-1].start)
     if body_end == start:
         return Ending("keep", end)  # nothing but tags: there is no sentence to end
-    return Ending(_plain_ending(text, start, body_end, links, links.by_end.get(body_end)), body_end)
+    kind = _plain_ending(text, start, body_end, links, links.by_end.get(body_end))
+    if kind == "plain" and not (text[body_end - 1].isalnum() or text[body_end - 1] in _CLOSERS):
+        return Ending("keep", body_end)  # `A library - [MIT]`: where the sentence ends is unclear
+    return Ending(kind, body_end)
 
 
 def _plain_ending(text: str, start: int, end: int, links: _EntryLinks, link: Link | None) -> str:
@@ -192,10 +195,14 @@ def _tag_ending_at(text: str, start: int, end: int, links: _EntryLinks) -> _Tag 
 
 
 def _unemphasised_tag_start(text: str, start: int, end: int, links: _EntryLinks) -> int | None:
-    """Where the tags glued together before ``end`` start: `[MIT]`, `[Free][Proprietary]`."""
+    """Where the tags glued together before ``end`` start: `[MIT]`, `[Free][Proprietary]`,
+    `[MIT]/[Apache2]`."""
     tag_start = _one_tag_start(text, start, end, links)
-    while tag_start is not None and tag_start > start and text[tag_start - 1] in ")]`":
-        glued = _one_tag_start(text, start, tag_start, links)
+    while tag_start is not None and tag_start > start:
+        glue_end = tag_start - 1 if text[tag_start - 1] == "/" else tag_start
+        if glue_end <= start or text[glue_end - 1] not in ")]`":
+            break
+        glued = _one_tag_start(text, start, glue_end, links)
         if glued is None:
             break
         tag_start = glued
