@@ -122,6 +122,7 @@ def test_status_tags_and_badges_after_a_finished_sentence_are_silent() -> None:
         "A library. `MIT` [website](https://x.dev)",
         "A library. **[Free][Proprietary]**",  # awesome-dotnet: two tags glued in one emphasis
         "A library. [MIT]/[Apache2]",
+        "A library. **[$]** **[[Free for OSS](https://x.dev/free)]**",  # awesome-dotnet
         "Line<br> [MIT]",
     ):
         assert lint(entry(description), RULE) == [], description

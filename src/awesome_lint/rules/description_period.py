@@ -191,7 +191,7 @@ def _tag_ending_at(text: str, start: int, end: int, links: _EntryLinks) -> _Tag 
     if tag_start > start and text[tag_start - 1].isalnum():
         return None  # glued to a word: `a[i]`
     link = links.by_end.get(inner_end)
-    return _Tag(tag_start, definite=link is None and text[inner_end - 1] == "]" or _is_badge(link))
+    return _Tag(tag_start, definite=(link is None and text[inner_end - 1] == "]") or _is_badge(link))
 
 
 def _unemphasised_tag_start(text: str, start: int, end: int, links: _EntryLinks) -> int | None:
@@ -215,6 +215,9 @@ def _one_tag_start(text: str, start: int, end: int, links: _EntryLinks) -> int |
         return link.start
     if end - start < 2 or text[end - 1] not in "`]":
         return None
+    bracketed = links.by_end.get(end - 1)
+    if text[end - 1] == "]" and bracketed is not None and bracketed.start > start and text[bracketed.start - 1] == "[":
+        return bracketed.start - 1  # a link in brackets: `[[Free for OSS](https://...)]`
     opening = text.rfind("`" if text[end - 1] == "`" else "[", start, end - 1)
     inner = text[opening + 1 : end - 1] if opening >= 0 else ""
     if not inner.strip() or "\n" in inner or "]" in inner:
