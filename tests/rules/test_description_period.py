@@ -134,6 +134,7 @@ def test_the_period_goes_before_status_tags_never_after_them() -> None:
         ("A library **[Deprecated]**", "A library. **[Deprecated]**"),
         ("A library **[$][Free for OSS]**", "A library. **[$][Free for OSS]**"),
         ("A library [MIT]/[Apache2]", "A library. [MIT]/[Apache2]"),  # awesome-cpp
+        ("UIs in C++17+ [Boost][website](https://x.dev)", "UIs in C++17+. [Boost][website](https://x.dev)"),
         ("A library [Boost] [website](https://x.dev)", "A library. [Boost] [website](https://x.dev)"),
         ("Client for [imgur](https://imgur.com) [MIT]", "Client for [imgur](https://imgur.com). [MIT]"),
         ("A library ![CI](https://ci.dev/b.svg) [MIT]", "A library. ![CI](https://ci.dev/b.svg) [MIT]"),

@@ -138,7 +138,7 @@ def _ending(text: str, start: int, end: int, entry: Entry) -> Ending:
     if body_end == start:
         return Ending("keep", end)  # nothing but tags: there is no sentence to end
     kind = _plain_ending(text, start, body_end, links, links.by_end.get(body_end))
-    if kind == "plain" and not (text[body_end - 1].isalnum() or text[body_end - 1] in _CLOSERS):
+    if kind == "plain" and not (text[body_end - 1].isalnum() or text[body_end - 1] in _CLOSERS + "+#"):
         return Ending("keep", body_end)  # `A library - [MIT]`: where the sentence ends is unclear
     return Ending(kind, body_end)
 
@@ -177,54 +177,53 @@ def _trailing_tags(text: str, start: int, end: int, links: _EntryLinks) -> list[
 
 def _tag_ending_at(text: str, start: int, end: int, links: _EntryLinks) -> _Tag | None:
     """A link, a code span or bracketed text (`[MIT]`) ending at ``end``, maybe emphasised
-    (`**[Deprecated]**`, `**[back to top](#contents)**`)."""
+    (`**[Deprecated]**`, `**[back to top](#contents)**`), with the tags glued to it."""
     inner_end = end
     while inner_end > start and text[inner_end - 1] in _EMPHASIS:
         inner_end -= 1
-    inner_start = _unemphasised_tag_start(text, start, inner_end, links)
-    if inner_start is None:
+    inner = _glued_tags(text, start, inner_end, links)
+    if inner is None:
         return None
     emphasis = text[inner_end:end]
-    tag_start = inner_start - len(emphasis)
-    if tag_start < start or text[tag_start:inner_start] != emphasis[::-1]:
+    tag_start = inner.start - len(emphasis)
+    if tag_start < start or text[tag_start : inner.start] != emphasis[::-1]:
         return None
     if tag_start > start and text[tag_start - 1].isalnum():
         return None  # glued to a word: `a[i]`
-    link = links.by_end.get(inner_end)
-    return _Tag(tag_start, definite=(link is None and text[inner_end - 1] == "]") or _is_badge(link))
+    return _Tag(tag_start, inner.definite)
 
 
-def _unemphasised_tag_start(text: str, start: int, end: int, links: _EntryLinks) -> int | None:
-    """Where the tags glued together before ``end`` start: `[MIT]`, `[Free][Proprietary]`,
-    `[MIT]/[Apache2]`."""
-    tag_start = _one_tag_start(text, start, end, links)
-    while tag_start is not None and tag_start > start:
-        glue_end = tag_start - 1 if text[tag_start - 1] == "/" else tag_start
+def _glued_tags(text: str, start: int, end: int, links: _EntryLinks) -> _Tag | None:
+    """The tags glued together before ``end``: `[MIT]`, `[Free][Proprietary]`, `[MIT]/[Apache2]`,
+    `[Boost][website](https://...)`; definite when one of them is a status tag or a badge."""
+    tag = _one_tag(text, start, end, links)
+    while tag is not None and tag.start > start:
+        glue_end = tag.start - 1 if text[tag.start - 1] == "/" else tag.start
         if glue_end <= start or text[glue_end - 1] not in ")]`":
             break
-        glued = _one_tag_start(text, start, glue_end, links)
+        glued = _one_tag(text, start, glue_end, links)
         if glued is None:
             break
-        tag_start = glued
-    return tag_start
+        tag = _Tag(glued.start, tag.definite or glued.definite)
+    return tag
 
 
-def _one_tag_start(text: str, start: int, end: int, links: _EntryLinks) -> int | None:
+def _one_tag(text: str, start: int, end: int, links: _EntryLinks) -> _Tag | None:
     link = links.by_end.get(end)
     if link is not None:
-        return link.start
+        return _Tag(link.start, _is_badge(link))
     if end - start < 2 or text[end - 1] not in "`]":
         return None
     bracketed = links.by_end.get(end - 1)
     if text[end - 1] == "]" and bracketed is not None and bracketed.start > start and text[bracketed.start - 1] == "[":
-        return bracketed.start - 1  # a link in brackets: `[[Free for OSS](https://...)]`
+        return _Tag(bracketed.start - 1, True)  # a link in brackets: `[[Free for OSS](https://...)]`
     opening = text.rfind("`" if text[end - 1] == "`" else "[", start, end - 1)
     inner = text[opening + 1 : end - 1] if opening >= 0 else ""
     if not inner.strip() or "\n" in inner or "]" in inner:
         return None
     if inside(links.spans, opening):
         return None  # the text of a link: `[Name][ref]`
-    return opening
+    return _Tag(opening, text[end - 1] == "]")
 
 
 def _is_badge(link: Link | None) -> bool:
