@@ -93,7 +93,6 @@ class DescriptionCase(Rule[NoOptions]):
                 fix,
             )
 
-
     def _known_name(self, document: Document, start: int, known: KnownName) -> Diagnostic:
         """`javascript library`: the fix writes the name as its project does, as spell-check would."""
         found = document.text[start : known.end]

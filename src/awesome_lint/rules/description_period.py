@@ -108,7 +108,7 @@ class DescriptionPeriod(Rule[NoOptions]):
         )
 
 
-class Ending(NamedTuple):
+class _Ending(NamedTuple):
     kind: str  # 'ok', 'plain' (a period can be written at `position`) or 'keep' (report without a fix)
     position: int  # where the sentence ends: before any trailing tags
 
@@ -118,29 +118,30 @@ class _Tag(NamedTuple):
     definite: bool  # a status tag or a badge; a link or a code span may as well be prose
 
 
-def _ending(text: str, start: int, end: int, entry: Entry) -> Ending:
+def _ending(text: str, start: int, end: int, entry: Entry) -> _Ending:
+    """How the description ends, and where its sentence ends (before any trailing tags)."""
     if text[end - 1] in _FINAL_PUNCTUATION:
-        return Ending("ok", end)  # the common case, decided without looking further
+        return _Ending("ok", end)  # the common case, decided without looking further
     links = _EntryLinks.of(entry)
     link = links.by_end.get(end)
     if _is_badge(link):
-        return Ending("ok", end)
+        return _Ending("ok", end)
     tags = _trailing_tags(text, start, end, links)
     if any(_sentence_ends(text, start, _skip_space_back(text, start, tag.start)) for tag in tags):
-        return Ending("ok", end)  # `Library. [MIT] [website](...)`, `Parser. \`MIT\` \`Go\``
+        return _Ending("ok", end)  # `Library. [MIT] [website](...)`, `Parser. \`MIT\` \`Go\``
     # Links and code spans are tags only after a status tag or a finished sentence:
     # `Client for [imgur](...) [MIT]` ends its sentence after the link.
     while tags and not tags[-1].definite:
         tags.pop()
     if not tags:
-        return Ending(_plain_ending(text, start, end, links, link), end)
+        return _Ending(_plain_ending(text, start, end, links, link), end)
     body_end = _skip_space_back(text, start, tags[-1].start)
     if body_end == start:
-        return Ending("keep", end)  # nothing but tags: there is no sentence to end
+        return _Ending("keep", end)  # nothing but tags: there is no sentence to end
     kind = _plain_ending(text, start, body_end, links, links.by_end.get(body_end))
     if kind == "plain" and not (text[body_end - 1].isalnum() or text[body_end - 1] in _CLOSERS + "+#"):
-        return Ending("keep", body_end)  # `A library - [MIT]`: where the sentence ends is unclear
-    return Ending(kind, body_end)
+        return _Ending("keep", body_end)  # `A library - [MIT]`: where the sentence ends is unclear
+    return _Ending(kind, body_end)
 
 
 def _plain_ending(text: str, start: int, end: int, links: _EntryLinks, link: Link | None) -> str:
