@@ -8,7 +8,7 @@ from typing import Iterable
 from awesome_lint.diagnostics import Diagnostic, Edit, safe_fix
 from awesome_lint.document.model import Document, Link
 from awesome_lint.rules._entry_text import described_entries, is_cased_letter
-from awesome_lint.rules._names import KnownName, known_name_at
+from awesome_lint.rules._names import known_name_at
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 # Words that start a sentence in lower case (names are in rules/_names.py, shared with spell-check).
@@ -29,9 +29,10 @@ class DescriptionCase(Rule[NoOptions]):
     What it does:
         Checks the first word of each entry's description (the text after ` - `). Accepted:
         an upper-case letter; the entry's own name as the project spells it (`immudb is ...`,
-        left to `description-repeats-name`); a name its project writes in lower case (`npm`,
-        `iOS`, `uv`, `ripgrep`: the names spell-check knows, `rules/data/spellings.txt`, and a
-        small table in `rules/_names.py`), whatever follows it (`npm®`, `npm‐based`); any word with
+        left to `description-repeats-name`); a known name (`npm`, `iOS`, `uv`, `javascript`: the
+        names spell-check knows, `rules/data/spellings.txt`, and names written in lower case by
+        their projects, `rules/_names.py`), whatever follows it (`npm®`, `npm‐based`): its spelling
+        is spell-check's business, so the two rules never write the same word differently; any word with
         an upper-case letter or a digit in it (`jQuery`, `word2vec`); identifiers, URLs and paths
         (`three.js`, `foo_bar`, `@scope/pkg`, `go:generate`, `http://localhost`); a code span, a
         link, an image or HTML; numbers, emoji and scripts without letter case (Chinese,
@@ -46,9 +47,7 @@ class DescriptionCase(Rule[NoOptions]):
         `- [Foo](https://foo.dev) - a library.` becomes `- [Foo](https://foo.dev) - A library.`
 
     Fix safety:
-        Safe. A known name is written as its project writes it (`javascript` -> `JavaScript`,
-        the same edit spell-check makes, so the two rules never undo each other). Otherwise only
-        for a plain ASCII lower-case word (`a`, `library`) that is not part of an identifier
+        Safe, and only for a plain ASCII lower-case word (`a`, `library`) that is not part of an identifier
         (`fooBar`, `foo_bar`, `foo-bar`, `foo.js`): the first letter is upper-cased, nothing else
         changes. Hyphenated words (`open-source`) and
         non-ASCII letters are reported without a fix.
@@ -70,11 +69,8 @@ class DescriptionCase(Rule[NoOptions]):
             token_match = _TOKEN.match(text, start, span.end)
             if token_match is None:
                 continue
-            known = known_name_at(text, start, span.end)
-            if known is not None:
-                if not known.correct[0].islower() and text[start : known.end] != known.correct:
-                    yield self._known_name(document, start, known)
-                continue  # a name written in lower case by its project: its spelling wins
+            if known_name_at(text, start, span.end) is not None:
+                continue  # `npm`, `javascript`: the name's spelling is spell-check's, not sentence case's
             token = token_match.group()
             if start > span.start:  # opened by emphasis: `_a_ library`, `~~a~~ library`
                 token = _without_closing_emphasis(token)
@@ -92,17 +88,6 @@ class DescriptionCase(Rule[NoOptions]):
                 f"'{token[0].upper()}{token[1:]}' (or a name written in lower case, such as 'npm')",
                 fix,
             )
-
-    def _known_name(self, document: Document, start: int, known: KnownName) -> Diagnostic:
-        """`javascript library`: the fix writes the name as its project does, as spell-check would."""
-        found = document.text[start : known.end]
-        return self.diagnostic(
-            document,
-            start,
-            known.end,
-            f"Start the description with an upper-case letter: '{found}' should be '{known.correct}'",
-            safe_fix(f"Write '{known.correct}'", Edit(start, known.end, known.correct)),
-        )
 
 
 def _without_closing_emphasis(token: str) -> str:
