@@ -94,3 +94,51 @@ def test_words_in_underscore_or_strikethrough_emphasis_are_checked_without_the_m
 def test_identifiers_inside_emphasis_are_still_identifiers() -> None:
     for description in ("_foo_bar_ wrapper.", "_three.js_ helpers.", "~~npm~~ client.", "_foo_ is its own name."):
         assert lint(entry(description), RULE) == [], description
+
+
+def test_names_written_in_lower_case_by_their_owners_are_silent() -> None:
+    for description in ("uv is a fast installer.", "ripgrep wrapper.", "gnuplot bindings.", "go:generate helper."):
+        assert lint(entry(description), RULE) == [], description
+
+
+def test_a_bare_url_at_the_start_is_not_capitalised() -> None:
+    # issue 12, item 3: `http://...` became `Http://...`
+    for description in ("http://localhost dashboard.", "https://x.dev mirror.", "ftp://host files."):
+        assert lint(entry(description), RULE) == [], description
+    assert where(lint(entry("http proxy."), RULE)) == [(5, 36, RULE)]
+
+
+def test_a_known_name_at_the_start_is_left_to_spell_check() -> None:
+    assert lint(entry("javascript library."), RULE) == []
+    assert fixed(entry("javascript library."), RULE, "spell-check").text == entry("JavaScript library.")
+    assert fixed(entry("javascript‐based tool."), RULE, "spell-check").text == entry("JavaScript‐based tool.")
+
+
+def test_description_case_and_spell_check_agree_on_a_known_name() -> None:
+    # issue 12, item 7: one rule wrote `Npm`, the other `npm`, pass after pass
+    for description, expected in (
+        ("npm… and more.", "npm… and more."),
+        ("Npm® registry.", "npm® registry."),
+        ("npm— a registry.", "npm— a registry."),
+        ("Npm‐based tool.", "npm‐based tool."),
+        ("npm» registry.", "npm» registry."),
+        ("javascript® engine.", "JavaScript® engine."),
+    ):
+        result = fixed(entry(description), RULE, "spell-check")
+        assert result.text == entry(expected), description
+        assert result.remaining == [], description
+
+
+def test_the_description_after_an_emoji_shortcode_mark_is_checked_not_the_shortcode() -> None:
+    assert lint("# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - A framework.\n", RULE) == []
+    text = "# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - a framework.\n"
+    assert where(lint(text, RULE)) == [(5, 31, RULE)]
+    assert fixed(text, RULE).text == "# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - A framework.\n"
+
+
+def test_a_part_of_the_repository_name_and_cpp_scoped_names_are_names() -> None:
+    # awesome-go: '[go-isatty](https://github.com/mattn/go-isatty) - isatty for golang.'
+    assert lint("# T\n\n## A\n\n- [go-isatty](https://github.com/mattn/go-isatty) - isatty for golang.\n", RULE) == []
+    assert lint(entry("std::tuple like methods."), RULE) == []
+    short = "# T\n\n## A\n\n- [go-is](https://github.com/x/go-is) - is a tool.\n"
+    assert where(lint(short, RULE)) == [(5, 41, RULE)]  # 'is' is too short to be taken for a name part

@@ -80,3 +80,30 @@ def test_prose_after_a_parenthesis_needs_a_separator() -> None:
     assert where(found) == [(5, 29, "entry-separator")]
     assert found[0].message == "Separate the link and the description with ' - ': add it before '(FOO) by Bar.'"
     assert found[0].fix is None
+
+
+def test_an_arrow_is_named_an_arrow_and_rewritten() -> None:
+    for arrow in (" -> ", " --> ", " –> "):
+        text = f"# T\n\n## A\n\n- [Foo](https://foo.dev){arrow}A library.\n"
+        found = lint(text, "entry-separator")
+        assert where(found) == [(5, 25, "entry-separator")], arrow
+        assert found[0].message == (
+            f"Separate the link and the description with ' - ', not an arrow ('{arrow.rstrip()}')"
+        ), arrow
+        assert fixed(text, "entry-separator").text == "# T\n\n## A\n\n- [Foo](https://foo.dev) - A library.\n", arrow
+
+
+def test_an_arrow_glued_to_the_description_is_reported_without_fix() -> None:
+    for arrow in ("->", " ->"):
+        found = lint(f"# T\n\n## A\n\n- [Foo](https://foo.dev){arrow}A library.\n", "entry-separator")
+        assert where(found) == [(5, 25, "entry-separator")] and found[0].fix is None, arrow
+        assert "not an arrow" in found[0].message, arrow
+
+
+def test_an_emoji_shortcode_after_the_link_is_not_a_colon_separator() -> None:
+    # awesome-cpp marks popular projects `[Qt](...) :zap: - A ...`: the fix rewrote `:zap:` away
+    assert lint("# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - A framework.\n* [Qt](https://qt.io) :zap:\n", RULE) == []
+    text = "# T\n\n## A\n\n* [Qt](https://qt.io) :zap: — A framework.\n"
+    assert where(lint(text, RULE)) == [(5, 28, RULE)]
+    assert fixed(text, RULE).text == "# T\n\n## A\n\n* [Qt](https://qt.io) :zap: - A framework.\n"
+    assert where(lint("# T\n\n## A\n\n* [Qt](https://qt.io): A framework.\n", RULE)) == [(5, 22, RULE)]

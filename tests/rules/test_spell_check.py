@@ -132,3 +132,28 @@ def test_git_is_reported_only_where_it_names_the_product() -> None:
         (1, 53, 'Text "git" should be written as "Git" (if referring to the technology)'),
     ]
     assert fixed("Lightweight git server.\n", RULE).text == "Lightweight Git server.\n"
+
+
+def test_identifier_link_texts_are_not_prose() -> None:
+    for link in (
+        "[nodejs/node](https://github.com/nodejs/node)",  # owner/repo
+        "[scipy](https://github.com/scipy/scipy)",  # a package name, as in its destination
+        "[javascript](https://github.com/topics/javascript)",  # a keyword link
+        "[ffmpeg](https://ffmpeg.org)",
+    ):
+        assert messages(f"# Awesome\n\n- {link} - Tool.\n") == [], link
+
+
+def test_link_texts_that_are_prose_or_differ_from_their_destination_are_checked() -> None:
+    assert where(lint("# Awesome\n\n- [Github](https://github.com/x/y) - Tool.\n", RULE)) == [(3, 4, RULE)]
+    assert where(lint("# Awesome\n\n- [Javascript tools](https://x.dev/javascript) - Tool.\n", RULE)) == [(3, 4, RULE)]
+    assert where(lint("# Awesome\n\n- [Foo](https://x.dev) - See [nodejs/node](https://x.dev) now.\n", RULE)) == []
+
+
+def test_table_of_contents_link_texts_are_left_to_the_toc_rule() -> None:
+    # issue 12, item 6: spell-check fixed the ToC item, toc wrote the heading's text back
+    for heading in ("## `Javascript`", "<!--lint disable spell-check-->\n## Javascript\n<!--lint enable spell-check-->"):
+        text = f"# Awesome\n\n## Contents\n\n- [Javascript](#javascript)\n\n{heading}\n\n- [Foo](https://foo.dev) - Tool.\n"
+        assert lint(text, RULE) == [], heading
+    outside = "# Awesome\n\n## Tools\n\n- [Javascript](#javascript) - Tool.\n"
+    assert where(lint(outside, RULE)) == [(5, 4, RULE)]

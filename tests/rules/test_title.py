@@ -41,9 +41,29 @@ def test_real_titles_are_title_case() -> None:
 
 
 def test_lowercase_words_option_allows_brand_names() -> None:
-    assert where(lint("# Awesome npm Packages\n", "title")) == [(1, 1, "title")]
-    options = {"title": TitleOptions(lowercase_words=("npm",))}
-    assert lint("# Awesome npm Packages\n", "title", options=options) == []
+    assert where(lint("# Awesome zx Scripts\n", "title")) == [(1, 1, "title")]
+    options = {"title": TitleOptions(lowercase_words=("zx",))}
+    assert lint("# Awesome zx Scripts\n", "title", options=options) == []
+
+
+def test_known_lower_case_names_are_not_casing_errors() -> None:
+    for title in ("Awesome npm Packages", "Awesome uv Recipes", "Awesome ios Apps", "Awesome ripgrep Tricks"):
+        assert lint(f"# {title}\n", "title") == [], title
+    found = lint("# Awesome npm-ish tools\n", "title")
+    assert found[0].message == "Write the title in title case: capitalize 'npm-ish', 'tools' ('Awesome npm-ish tools')"
+
+
+def test_messages_show_the_title_without_badge_markup() -> None:
+    text = (
+        "# Awesome Shell [![Awesome][awesome-badge]][awesome-link]\n\n# Guides\n\n"
+        "[awesome-badge]: https://awesome.re/badge.svg\n[awesome-link]: https://awesome.re\n"
+    )
+    found = lint(text, "title")
+    assert where(found) == [(3, 1, "title")]
+    assert found[0].message == "Use '##' for 'Guides': a list has one top-level heading, its title 'Awesome Shell' (line 1)"
+    for badge in ("[![Awesome](https://awesome.re/badge.svg)][sindresorhus]", "[![Awesome][awesome-badge]][awesome-link]"):
+        found = lint(f"# Awesome shell {badge}\n", "title")
+        assert found[0].message == "Write the title in title case: capitalize 'shell' ('Awesome shell')", badge
 
 
 def test_lowercase_words_helper() -> None:

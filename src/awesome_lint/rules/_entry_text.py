@@ -38,15 +38,25 @@ def description_span(document: Document, entry: Entry) -> DescriptionSpan | None
         spans = _SPANS[document] = {}
     key = id(entry)
     if key not in spans:
-        spans[key] = _description_span(entry)
+        spans[key] = _description_span(document.text, entry)
     return spans[key]
 
 
-def _description_span(entry: Entry) -> DescriptionSpan | None:
+# An emoji shortcode right after the link marks the entry (awesome-cpp's `:zap:` for popular
+# projects): its colon is not a separator.
+_SHORTCODE_AFTER_LINK = re.compile(r"[ \t]+:[a-z0-9_+\-]+:(?=[ \t]|\Z)")
+_SEPARATOR = re.compile(r"[ \t]*(?:(?P<mark>-{1,3}|[‐‑‒–—―]|:)[ \t]*)?")
+
+
+def _description_span(text: str, entry: Entry) -> DescriptionSpan | None:
     if entry.description is None or entry.broken_span or entry.link is None:
         return None
     assert entry.separator is not None and entry.separator_start is not None
     assert entry.description_start is not None and entry.description_end is not None
+    if entry.separator_mark == ":":
+        shortcode = _SHORTCODE_AFTER_LINK.match(text, entry.separator_start, entry.description_end)
+        if shortcode is not None:
+            return _span_after(text, shortcode.end(), entry.description_end)
     return DescriptionSpan(
         separator=entry.separator,
         separator_start=entry.separator_start,
@@ -54,6 +64,21 @@ def _description_span(entry: Entry) -> DescriptionSpan | None:
         start=entry.description_start,
         end=entry.description_end,
         text=entry.description,
+    )
+
+
+def _span_after(text: str, separator_start: int, end: int) -> DescriptionSpan | None:
+    separator = _SEPARATOR.match(text, separator_start, end)
+    assert separator is not None  # every part of the pattern is optional
+    if separator.end() >= end:
+        return None
+    return DescriptionSpan(
+        separator=separator.group(),
+        separator_start=separator_start,
+        mark=separator.group("mark"),
+        start=separator.end(),
+        end=end,
+        text=text[separator.end() : end],
     )
 
 
@@ -106,6 +131,28 @@ def quote(text: str, limit: int = 40) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f"'{text}'"
+
+
+def quote_end(text: str, limit: int = 40) -> str:
+    """Short quoted form of the end of source text (what a message about an ending must show)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = "…" + text[len(text) - limit + 1 :].lstrip()
+    return f"'{text}'"
+
+
+def last_words_start(text: str, start: int, end: int, count: int) -> int:
+    """Where the last ``count`` whitespace-separated words of ``text[start:end]`` begin, found by
+    scanning back from ``end`` (linear on any input, unlike a regex search anchored at the end)."""
+    position = end
+    for _ in range(count):
+        while position > start and text[position - 1].isspace():
+            position -= 1
+        if position == start:
+            break
+        while position > start and not text[position - 1].isspace():
+            position -= 1
+    return position
 
 
 def all_entries(document: Document) -> list[Entry]:

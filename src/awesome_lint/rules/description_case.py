@@ -8,27 +8,18 @@ from typing import Iterable
 from awesome_lint.diagnostics import Diagnostic, Edit, safe_fix
 from awesome_lint.document.model import Document, Link
 from awesome_lint.rules._entry_text import described_entries, is_cased_letter
+from awesome_lint.rules._names import known_name_at
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
-# Names that are correctly written in lower case (camelCase names such as iOS, macOS, jQuery and
-# names with digits are accepted without being listed).
-LOWER_CASE_NAMES = frozenset(
-    """
-    npm npx pnpm yarn webpack esbuild gulp grunt browserify rollup.js babel-plugin
-    curl wget git jq ffmpeg nginx tmux zsh bash ssh rsync sed awk grep cron systemd
-    pip pipx conda pytest tox nox mypy ruff virtualenv
-    kubectl kubeadm kubelet minikube helmfile
-    libuv libcurl libvips libav glibc musl gcc clang
-    dplyr tidyverse pandas numpy scipy matplotlib nltk gensim
-    dotenv nodemon axios lodash underscore urql zod
-    vs via e.g. i.e. etc.
-    """.split()
-)
+# Words that start a sentence in lower case (names are in rules/_names.py, shared with spell-check).
+_LOWER_CASE_WORDS = frozenset("vs via e.g. i.e. etc.".split())
 _EMPHASIS = "*_~"
 _QUOTES = "\"“‘'«("
-_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"“”*]+")
-# Closing emphasis markers at the end of a token, before any trailing punctuation: `a~~`, `a_.`
-_CLOSING_EMPHASIS = re.compile(r"[_~]+(?=[.,;:'’]*$)")
+# A word, with the colons of `go:generate`, `std::tuple` or `http://localhost` (not a colon
+# ending a word)
+_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"“”*]+(?::+[^\s,;:!?()\[\]\"“”*]+)*")
+_URL_WORD_SEPARATORS = re.compile(r"[/\-_.]")
+_TRAILING_PUNCTUATION = ".,;:'’"
 _PLAIN_WORD = re.compile(r"[a-z]+(?![\w\-.'’@/#])|[a-z]+(?=[.'’](?:\s|$))")
 
 
@@ -38,12 +29,15 @@ class DescriptionCase(Rule[NoOptions]):
     What it does:
         Checks the first word of each entry's description (the text after ` - `). Accepted:
         an upper-case letter; the entry's own name as the project spells it (`immudb is ...`,
-        left to `description-repeats-name`); a name that is correctly lower case (a small table: `npm`,
-        `webpack`, `curl`, `e.g.` ...); any word with an upper-case letter or a digit in it
-        (`iOS`, `macOS`, `jQuery`, `word2vec`); identifiers and paths (`three.js`, `foo_bar`,
-        `@scope/pkg`); a code span, a link, an image or HTML; numbers, emoji and scripts
-        without letter case (Chinese, Japanese, Arabic...); a quotation or a parenthesis
-        (`"go build" wrapper`, `(part of Django) ...`). Emphasis markers around the word are skipped (`_a_ library`, `~~a~~ library`).
+        left to `description-repeats-name`); a known name (`npm`, `iOS`, `uv`, `javascript`: the
+        names spell-check knows, `rules/data/spellings.txt`, and names written in lower case by
+        their projects, `rules/_names.py`), whatever follows it (`npm®`, `npm‐based`): its spelling
+        is spell-check's business, so the two rules never write the same word differently; any word with
+        an upper-case letter or a digit in it (`jQuery`, `word2vec`); identifiers, URLs and paths
+        (`three.js`, `foo_bar`, `@scope/pkg`, `go:generate`, `http://localhost`); a code span, a
+        link, an image or HTML; numbers, emoji and scripts without letter case (Chinese,
+        Japanese, Arabic...); a quotation or a parenthesis (`"go build" wrapper`, `(part of
+        Django) ...`). Emphasis markers around the word are skipped (`_a_ library`, `~~a~~ library`).
         Table-of-contents items are exempt.
 
     Why:
@@ -53,9 +47,9 @@ class DescriptionCase(Rule[NoOptions]):
         `- [Foo](https://foo.dev) - a library.` becomes `- [Foo](https://foo.dev) - A library.`
 
     Fix safety:
-        Safe, and only for a plain ASCII lower-case word (`a`, `library`) that is not in the
-        table and is not part of an identifier (`fooBar`, `foo_bar`, `foo-bar`, `foo.js`): the
-        first letter is upper-cased, nothing else changes. Hyphenated words (`open-source`) and
+        Safe, and only for a plain ASCII lower-case word (`a`, `library`) that is not part of an identifier
+        (`fooBar`, `foo_bar`, `foo-bar`, `foo.js`): the first letter is upper-cased, nothing else
+        changes. Hyphenated words (`open-source`) and
         non-ASCII letters are reported without a fix.
     """
 
@@ -75,9 +69,11 @@ class DescriptionCase(Rule[NoOptions]):
             token_match = _TOKEN.match(text, start, span.end)
             if token_match is None:
                 continue
+            if known_name_at(text, start, span.end) is not None:
+                continue  # `npm`, `javascript`: the name's spelling is spell-check's, not sentence case's
             token = token_match.group()
             if start > span.start:  # opened by emphasis: `_a_ library`, `~~a~~ library`
-                token = _CLOSING_EMPHASIS.sub("", token, count=1)
+                token = _without_closing_emphasis(token)
             if _legitimately_lower(token) or _is_entry_name(token, entry.link):
                 continue
             fix = None
@@ -94,26 +90,35 @@ class DescriptionCase(Rule[NoOptions]):
             )
 
 
+def _without_closing_emphasis(token: str) -> str:
+    """`a~~` -> `a`, `a_.` -> `a.`: closing emphasis markers before any trailing punctuation."""
+    core = token.rstrip(_TRAILING_PUNCTUATION)
+    return core.rstrip("_~") + token[len(core) :]
+
+
 def _is_entry_name(token: str, link: Link | None) -> bool:
     """The description starts with the project's own name as it spells it (`immudb is ...`)."""
     if link is None:
         return False
-    word = token.rstrip(".,;:'’").casefold()
+    word = token.rstrip(_TRAILING_PUNCTUATION).casefold()
     name = link.plain_text.casefold()
     repository = link.url.rstrip("/").rsplit("/", 1)[-1].casefold()
     # The name's first word ('goscaf' of 'goscaf cli'), not any prefix ('fast' of 'fastcache').
     first_word_of_name = len(word) > 2 and name.startswith(word) and not name[len(word) : len(word) + 1].isalnum()
-    return word == name or word == repository or first_word_of_name
+    # A part of the repository's name: 'isatty' of 'go-isatty'.
+    in_repository = len(word) > 2 and word in _URL_WORD_SEPARATORS.split(repository)
+    return word == name or word == repository or first_word_of_name or in_repository
 
 
 def _legitimately_lower(token: str) -> bool:
-    core = token.rstrip(".,;:'’")
-    if token in LOWER_CASE_NAMES or core in LOWER_CASE_NAMES:
+    core = token.rstrip(_TRAILING_PUNCTUATION)
+    if token in _LOWER_CASE_WORDS or core in _LOWER_CASE_WORDS:
         return True
     if any(char.isupper() or char.isdigit() for char in token):
         return True
-    # identifiers, dotted names and paths: three.js, foo_bar, @scope/pkg, C#-like tokens,
-    # go-sql-driver/mysql, /usr/bin; a slash alone is prose ('encrypt/decrypt')
-    if any(char in "_.@#" for char in core):
+    # identifiers, dotted names, URLs and paths: three.js, foo_bar, @scope/pkg, C#-like tokens,
+    # go:generate, http://localhost, go-sql-driver/mysql, /usr/bin; a slash alone is prose
+    # ('encrypt/decrypt')
+    if any(char in "_.@#:" for char in core):
         return True
     return "/" in core and ("-" in core or core.startswith("/"))

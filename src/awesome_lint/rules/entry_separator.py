@@ -33,7 +33,7 @@ class EntrySeparator(Rule[NoOptions]):
 
     What it does:
         After the main link of an entry, checks the text that introduces the description. It must
-        be a space, a hyphen-minus and a space. Reported: en/em dashes (`–`, `—`), `--`, a colon,
+        be a space, a hyphen-minus and a space. Reported: en/em dashes (`–`, `—`), `--`, arrows (`->`), a colon,
         missing or extra spaces, tabs and no-break spaces around the hyphen, and a description
         glued to the link without any separator (`[Foo](url) A library.`), also after a
         parenthesis (`[Foo](url) (FOO) by Bar.`). Other text after the link that starts with
@@ -90,6 +90,8 @@ class EntrySeparator(Rule[NoOptions]):
                 f"Separate the link and the description with ' - ': add it before {quote(span.text, 20)}",
                 fix,
             )
+        if first == ">" and span.mark != ":":
+            return self._arrow(document, span)
         fix = _rewrite(span) if span.separator[-1:].isspace() or first.isalpha() else None
         mark_name = _DASH_NAMES.get(span.mark)
         if mark_name is not None:
@@ -100,6 +102,29 @@ class EntrySeparator(Rule[NoOptions]):
                 f"(found '{_visible(span.separator)}')"
             )
         return self.diagnostic(document, span.separator_start, span.start, message, fix)
+
+
+    def _arrow(self, document: Document, span: DescriptionSpan) -> Diagnostic:
+        """`[Foo](url) -> A library.`: the `>` is part of the separator, not of the description."""
+        text = document.text
+        arrow_end = span.start + 1
+        description_start = arrow_end
+        while description_start < span.end and text[description_start] in " \t":
+            description_start += 1
+        arrow = text[span.separator_start : arrow_end]
+        fix = None
+        if description_start > arrow_end and description_start < span.end:
+            fix = safe_fix(
+                "Rewrite the separator as ' - '",
+                Edit(span.separator_start, description_start, CANONICAL_SEPARATOR),
+            )
+        return self.diagnostic(
+            document,
+            span.separator_start,
+            arrow_end,
+            f"Separate the link and the description with ' - ', not an arrow ('{_visible(arrow)}')",
+            fix,
+        )
 
 
 def _prose_after_parenthesis(text: str) -> bool:

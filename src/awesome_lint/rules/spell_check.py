@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Severity, safe_fix
-from awesome_lint.document.model import Document
-from awesome_lint.rules._prose import InlineSkips, inside, non_prose_spans
-from awesome_lint.rules.base import Context, Rule
-
-_DATA_FILE = "spellings.txt"
+from awesome_lint.document.model import Document, Link
+from awesome_lint.rules._anchors import in_toc
+from awesome_lint.rules._names import Spelling, builtin_spelling_lines, parse_spellings
+from awesome_lint.rules._prose import InlineSkips, inside, merge_spans, non_prose_spans
+from awesome_lint.rules.base import Context, Rule, Settings
 
 # A name glued to these is part of an identifier, a path or a host name (node-postgres,
 # awesome_python, github.io, @github), not prose. A "/" is glue only inside a path-like token
@@ -22,13 +21,7 @@ _GLUE_BEFORE = frozenset("-_.@\\#")
 _GLUE_AFTER = frozenset("-_@\\")
 _TOKEN_END = re.compile(r"[\s()\[\]<>]|\Z")
 _TOKEN_START = re.compile(r"[\s()\[\]<>][^\s()\[\]<>]*\Z")
-
-
-class Spelling(NamedTuple):
-    correct: str
-    variants: tuple[str, ...]
-    after: tuple[str, ...]  # context-only: flagged when the next word starts with one of these
-    before: tuple[str, ...]  # ... or when one of these phrases comes right before
+_OWNER_REPO = re.compile(r"[\w.-]+/[\w.-]+")
 
 
 @dataclass(frozen=True)
@@ -37,42 +30,6 @@ class SpellCheckOptions:
     extra: tuple[str, ...] = ()
     # Correct spellings whose entries are not checked (for example "Git").
     disable: tuple[str, ...] = ()
-
-
-def parse_spellings(lines: Iterable[str]) -> list[Spelling]:
-    """Parse data-file lines (see data/spellings.txt for the format)."""
-    macros: dict[str, str] = {}
-    spellings = []
-    for raw in lines:
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        head, _, rest = line.partition("=")
-        if not rest:
-            raise ValueError(f"spell-check entry without '=': {raw!r}")
-        if head.startswith("@"):
-            macros[head.strip()] = rest.strip()
-            continue
-        variants_part, *contexts = rest.split(";")
-        correct = head.strip()
-        variants = _split_bars(variants_part)
-        after: tuple[str, ...] = ()
-        before: tuple[str, ...] = ()
-        for context in contexts:
-            kind, _, words = context.partition(":")
-            words = macros.get(words.strip(), words)
-            if kind.strip() == "after":
-                after = tuple(words.split())
-            elif kind.strip() == "before":
-                before = _split_bars(words)
-            else:
-                raise ValueError(f"unknown spell-check context {kind.strip()!r} in {raw!r}")
-        spellings.append(Spelling(correct, tuple(dict.fromkeys((correct.lower(), *variants))), after, before))
-    return spellings
-
-
-def _split_bars(text: str) -> tuple[str, ...]:
-    return tuple(part.strip().lower() for part in text.split("|") if part.strip())
 
 
 class _Matcher(NamedTuple):
@@ -114,11 +71,10 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _matcher(extra: tuple[str, ...], disable: tuple[str, ...]) -> _Matcher:
-    data = (Path(__file__).parent / "data" / _DATA_FILE).read_text(encoding="utf-8")
     disabled = {name.casefold() for name in disable}
     by_correct: dict[str, Spelling] = {}
     # User entries come last, so they may use the data file's @macros and replace its entries.
-    for spelling in parse_spellings([*data.splitlines(), *extra]):
+    for spelling in parse_spellings([*builtin_spelling_lines(), *extra]):
         by_correct[spelling.correct] = spelling  # a later (user) entry replaces a built-in one
     by_variant: dict[str, Spelling] = {}
     after, before = {}, {}
@@ -157,7 +113,10 @@ class SpellCheck(Rule[SpellCheckOptions]):
         them: `JavaScript`, `GitHub`, `Node.js`, `macOS`, `Postgres`. The table of about 270
         names is data (`rules/data/spellings.txt`). URLs, link targets, code spans and code
         blocks, HTML, image alt texts and names glued to `-`, `_`, `.` or `@`, or inside a path-like
-        token with `/` (package names, host names, paths) are not checked. Names that are also English words (`react`, `swift`,
+        token with `/` (package names, host names, paths) are not checked. Nor are link texts that
+        are identifiers (`[nodejs/node](...)`, one word written as in the link's destination:
+        `[scipy](https://github.com/scipy/scipy)`) and the table of contents' links to headings
+        (the toc rule writes those from the headings). Names that are also English words (`react`, `swift`,
         `rust`) are only checked in context ("react component", "rust compiler").
 
     Why:
@@ -205,7 +164,7 @@ class SpellCheck(Rule[SpellCheckOptions]):
             ):
                 continue
             if not_prose is None:
-                not_prose = non_prose_spans(document)
+                not_prose = merge_spans([*non_prose_spans(document), *_identifier_link_texts(document, context.settings)])
             if inside(not_prose, start) or inline_skips.contains(start):
                 continue
             yield self.diagnostic(
@@ -215,6 +174,31 @@ class SpellCheck(Rule[SpellCheckOptions]):
                 f'Text "{found}" should be written as "{spelling.correct}" (if referring to the technology)',
                 fix=safe_fix(f'Write "{spelling.correct}"', Edit(start, end, spelling.correct)),
             )
+
+
+def _identifier_link_texts(document: Document, settings: Settings) -> list[tuple[int, int]]:
+    """Link texts that are not prose: identifiers (`[nodejs/node](...)`, `[scipy](.../scipy)`)
+    and the table of contents' links to headings (the toc rule writes them from the headings)."""
+    spans = [_text_span(link) for link in document.links if not link.is_image and _is_identifier(link)]
+    for entry_list in document.lists:
+        if in_toc(entry_list.section, settings):
+            spans.extend(
+                _text_span(link) for entry in entry_list.walk() for link in entry.links if link.url.startswith("#")
+            )
+    return spans
+
+
+def _is_identifier(link: Link) -> bool:
+    """An `owner/repo` name, or one word written in the link's destination exactly as in its
+    text: a package, crate, command or keyword name (`[scipy](https://github.com/scipy/scipy)`)."""
+    text = link.text
+    if not text or any(char.isspace() for char in text):
+        return False
+    return _OWNER_REPO.fullmatch(text) is not None or text in link.url
+
+
+def _text_span(link: Link) -> tuple[int, int]:
+    return link.start + 1, link.start + 1 + len(link.text)
 
 
 def _is_glued(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.model import Document, Heading
 from awesome_lint.rules._anchors import heading_text, reference_map
+from awesome_lint.rules._names import known_name_at
 from awesome_lint.rules.base import Context, Rule
 
 # Words that title case leaves in lower case (except as the first word).
@@ -19,6 +20,9 @@ SMALL_WORDS = frozenset(
 _HTML_HEADING = re.compile(r"<h1[\s>]", re.IGNORECASE)
 _CENTERED = re.compile(r"align\s*=\s*[\"']?center", re.IGNORECASE)
 _IMAGE_TAG = re.compile(r"<img[\s>]", re.IGNORECASE)
+# Link or image syntax left as text when its reference is undefined: `[][sindresorhus]` (the
+# badge image inside was rendered), `![Awesome][awesome-badge]`.
+_UNRESOLVED_LINK = re.compile(r"!?\[[^\[\]\n]*\](?:\[[^\[\]\n]*\]|\([^()\s]*\))")
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>.,;:!?¡¿*_~`"
 
 
@@ -36,8 +40,10 @@ class Title(Rule[TitleOptions]):
         also counts, as in awesome-lint), every further `#` heading, and a title with a lower-case
         word. Small words (`of`, `and`, `for`, `in`, `the`, ...) may stay lower-case after the first
         word. Words with a capital letter anywhere (`BERT`, `macOS`, `iOS`, `JavaScript`) and words
-        containing digits or dots (`node.js`, `k8s`) are left as written; brand names written in lower
-        case can be allowed with the `lowercase-words` option.
+        containing digits or dots (`node.js`, `k8s`) are left as written, and so are the names
+        spell-check knows and names written in lower case by their projects (`npm`, `uv`,
+        `ripgrep`: `rules/_names.py`); other brand names written in lower case can be allowed with
+        the `lowercase-words` option. Messages show the title as GitHub renders it, without badges.
 
     Why:
         The title is the list's name on GitHub and in the awesome index. A second H1 splits the
@@ -69,18 +75,20 @@ class Title(Rule[TitleOptions]):
                 )
             return
         title = titles[0]
-        yield from self._check_case(document, title, context.options)
+        title_text = _shown_text(title, document)
+        yield from self._check_case(document, title, title_text, context.options)
         for extra in titles[1:]:
             yield self.diagnostic(
                 document,
                 extra.start,
                 extra.end,
-                f"Use '##' for '{extra.text}': a list has one top-level heading, its title "
-                f"'{heading_text(title).strip()}' (line {document.line_of(title.start)})",
+                f"Use '##' for '{_shown_text(extra, document)}': a list has one top-level heading, its title "
+                f"'{title_text}' (line {document.line_of(title.start)})",
             )
 
-    def _check_case(self, document: Document, title: Heading, options: TitleOptions) -> Iterator[Diagnostic]:
-        text = heading_text(title, reference_map(document)).strip()
+    def _check_case(
+        self, document: Document, title: Heading, text: str, options: TitleOptions
+    ) -> Iterator[Diagnostic]:
         words = lowercase_words(text, frozenset(options.lowercase_words))
         if words:
             quoted = ", ".join(f"'{word}'" for word in words)
@@ -104,8 +112,26 @@ def lowercase_words(title: str, allowed: frozenset[str] = frozenset()) -> list[s
             continue  # deliberate casing (iOS, eBPF) or a technical token (node.js, k8s)
         if (index > 0 and word.lower() in SMALL_WORDS) or word in allowed:
             continue
+        if _is_known_name(word):
+            continue
         found.append(word)
     return found
+
+
+def _is_known_name(word: str) -> bool:
+    """`npm`, `uv`, `ios`: a name whose spelling is its project's (or spell-check's) business."""
+    known = known_name_at(word, 0, len(word))
+    return known is not None and known.end == len(word)
+
+
+def _shown_text(heading: Heading, document: Document) -> str:
+    """The heading's words, without badges, resolved or not (`[![Awesome][badge]][link]`)."""
+    text = heading_text(heading, reference_map(document))
+    while True:
+        shorter = _UNRESOLVED_LINK.sub("", text)
+        if shorter == text:
+            return " ".join(text.split())
+        text = shorter
 
 
 def _has_html_title(document: Document) -> bool:
