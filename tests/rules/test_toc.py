@@ -446,10 +446,6 @@ def test_toc_writes_back_the_heading_text_and_then_settles() -> None:
     assert fixed(result.text, "toc").passes == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spell-check still rewrites in-page ToC link texts (issue 12 item 6: it must leave them to toc)",
-)
 def test_toc_and_spell_check_settle_when_the_heading_word_is_in_a_code_span() -> None:
     # issue 12 item 6: spell-check "fixed" the item but not the heading (code span), toc wrote the
     # heading's text back, and --fix never settled.
