@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 import pytest
@@ -395,3 +396,30 @@ def test_ignore_comment_above_the_first_sub_entry_moves_with_it() -> None:
 def test_other_comments_above_the_first_entry_stay(above: str) -> None:
     markdown = above + "- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
     assert fixed(markdown, RULE).text == above + "- [Alpha](https://a.io) - y.\n- [Zeta](https://z.io) - x.\n"
+
+
+# -- time -----------------------------------------------------------------------------------------
+
+
+def test_many_comments_between_lists_take_linear_time() -> None:
+    # issue 12 item 11: `\s*(?:<!--.*?-->\s*)+` under fullmatch doubled its time with each comment
+    # (20 comments: 0.3 s, 24: about 5 s).
+    markdown = "- [Zulu](https://z)\n" + "<!--a-->" * 24 + " x\n- [Alpha](https://a)\n"
+    started = time.perf_counter()
+    assert messages(markdown) == []
+    assert time.perf_counter() - started < 0.1
+
+
+@pytest.mark.parametrize(
+    ("gap", "joined"),
+    [
+        ("<!--a-->\n", True),
+        ("\n<!--a-->  <!--b\nc-->\n\n", True),
+        ("<!--a--> x\n", False),
+        ("\nx <!--a-->\n\n", False),
+        ("<!--a\n", False),
+    ],
+)
+def test_lists_join_only_across_comments(gap: str, joined: bool) -> None:
+    markdown = "- [Zulu](https://z)\n" + gap + "- [Alpha](https://a)\n"
+    assert len(messages(markdown)) == int(joined)

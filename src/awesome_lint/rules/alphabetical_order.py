@@ -13,8 +13,6 @@ from awesome_lint.rules._sorting import KeyStyle, in_order_indexes, sort_key
 from awesome_lint.rules.base import Context, Rule, Settings
 
 _HAS_ALNUM = re.compile(r"[^\W_]")
-# Only HTML comments (and blank lines) between two lists: one logical list split by the parser.
-_COMMENTS_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 # These change which rules apply to the lines that follow: entries must not move across them.
 _LINT_RANGE_COMMENT = re.compile(r"<!--\s*lint\s+(?:disable|enable)\b", re.IGNORECASE)
 # A line holding only a `<!--lint ignore ...-->` comment: it suppresses the entry below it.
@@ -176,7 +174,24 @@ def _continues(document: Document, before: EntryList, after: EntryList) -> bool:
     if before.ordered or after.ordered or before.bullet != after.bullet:
         return False
     gap = document.text[before.items[-1].end : after.items[0].start]
-    return _COMMENTS_ONLY.fullmatch(gap) is not None and _LINT_RANGE_COMMENT.search(gap) is None
+    return _only_comments(gap) and _LINT_RANGE_COMMENT.search(gap) is None
+
+
+def _only_comments(gap: str) -> bool:
+    """One or more HTML comments and whitespace: one logical list split by the parser.
+
+    A scan, not a regex: `<!--.*?-->` repeated under fullmatch backtracks exponentially on a
+    run of comments followed by other text."""
+    position = len(gap) - len(gap.lstrip())
+    if not gap.startswith("<!--", position):
+        return False
+    while gap.startswith("<!--", position):
+        close = gap.find("-->", position + 4)
+        if close < 0:
+            return False
+        rest = gap[close + 3 :]
+        position = close + 3 + len(rest) - len(rest.lstrip())
+    return position == len(gap)
 
 
 def _units(document: Document, group: list[EntryList]) -> list[_Unit]:
