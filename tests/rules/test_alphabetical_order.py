@@ -41,9 +41,11 @@ def test_entry_that_must_move_up_names_the_entry_it_goes_before() -> None:
     assert messages(markdown) == ["Sort entries alphabetically: 'Alpha' should come before 'Bravo' (line 1)"]
 
 
-def test_one_finding_per_list() -> None:
+def test_each_misplaced_entry_is_reported() -> None:
     markdown = "## One\n\n- [B](https://b)\n- [A](https://a)\n- [D](https://d)\n- [C](https://c)\n\n## Two\n\n- [Y](https://y)\n- [X](https://x)\n"
-    assert [line for line, _, _ in where(lint(markdown, RULE))] == [3, 10]
+    found = lint(markdown, RULE)
+    assert [line for line, _, _ in where(found)] == [3, 5, 10]
+    assert found[0].fix == found[1].fix  # one fix sorts the list
 
 
 def test_sub_lists_are_checked_on_their_own() -> None:
@@ -65,11 +67,15 @@ def test_parent_entries_without_links_sort_by_their_words() -> None:
     assert messages(markdown) == ["Sort entries alphabetically: 'MySQL' should come after 'ClickHouse' (line 3)"]
 
 
-def test_articles_count_when_configured() -> None:
-    markdown = "- [Apple](https://a)\n- [The Book](https://b)\n- [Cherry](https://c)\n"
-    assert messages(markdown) == []
-    assert messages(markdown, ignore_articles=False) == [
-        "Sort entries alphabetically: 'The Book' should come after 'Cherry' (line 3)"
+def test_articles_count_unless_ignored() -> None:
+    # awesome-selfhosted files 'The Lounge' under T, as most lists of the corpus do
+    under_t = "- [Sonic](https://s)\n- [The Lounge](https://l)\n- [Vue](https://v)\n"
+    under_b = "- [Apple](https://a)\n- [The Book](https://b)\n- [Cherry](https://c)\n"
+    assert messages(under_t) == []
+    assert messages(under_b) == ["Sort entries alphabetically: 'The Book' should come after 'Cherry' (line 3)"]
+    assert messages(under_b, ignore_articles=True) == []
+    assert messages(under_t, ignore_articles=True) == [
+        "Sort entries alphabetically: 'Sonic' should come after 'The Lounge' (line 2)"
     ]
 
 
@@ -105,7 +111,7 @@ def test_long_names_are_shortened_in_the_message() -> None:
     [
         ["[alpha](https://a)", "[Bravo](https://b)", "[charlie](https://c)"],
         ["[Go 2](https://a)", "[Go 10](https://b)", "[Go 100](https://c)"],
-        ["[Apple](https://a)", "[The Book](https://b)", "[An Cherry](https://c)", "[A Dog](https://d)"],
+        ["[A Dog](https://d)", "[An Cherry](https://c)", "[Apple](https://a)", "[The Book](https://b)"],
         ["[🚀 Alpha](https://a)", "[Bravo](https://b)", "[✨ Charlie](https://c)"],
         ["[**Alpha**](https://a)", "[`bravo`](https://b)", "[_Charlie_](https://c)"],
         ["[(Alpha)](https://a)", "[.NET](https://b)", "[Zend](https://c)"],
@@ -305,12 +311,15 @@ def test_sort_key_keeps_accents_as_a_tie_breaker() -> None:
 
 def test_article_before_punctuation_is_part_of_the_name() -> None:
     markdown = "- [Zdog](https://z.dev)\n- [A-Frame](https://a.dev)\n- [Babylon.js](https://b.dev)\n"
-    assert messages(markdown) == ["Sort entries alphabetically: 'Zdog' should come after 'Babylon.js' (line 3)"]
-    assert fixed(markdown, RULE).text == (
+    assert messages(markdown, ignore_articles=True) == [
+        "Sort entries alphabetically: 'Zdog' should come after 'Babylon.js' (line 3)"
+    ]
+    options = {RULE: AlphabeticalOrderOptions(ignore_articles=True)}
+    assert fixed(markdown, RULE, options=options).text == (
         "- [A-Frame](https://a.dev)\n- [Babylon.js](https://b.dev)\n- [Zdog](https://z.dev)\n"
     )
-    assert messages("- [A/B Street](https://a.dev)\n- [Bevy](https://b.dev)\n") == []
-    assert messages("- [Bevy](https://b.dev)\n- [A/B Street](https://a.dev)\n") == [
+    assert messages("- [A/B Street](https://a.dev)\n- [Bevy](https://b.dev)\n", ignore_articles=True) == []
+    assert messages("- [Bevy](https://b.dev)\n- [A/B Street](https://a.dev)\n", ignore_articles=True) == [
         "Sort entries alphabetically: 'Bevy' should come after 'A/B Street' (line 2)"
     ]
 
@@ -423,3 +432,121 @@ def test_many_comments_between_lists_take_linear_time() -> None:
 def test_lists_join_only_across_comments(gap: str, joined: bool) -> None:
     markdown = "- [Zulu](https://z)\n" + gap + "- [Alpha](https://a)\n"
     assert len(messages(markdown)) == int(joined)
+
+
+# -- lists ordered another way (issue 8) ---------------------------------------------------------
+
+
+def test_list_ordered_another_way_is_one_finding() -> None:
+    names = ["Zulu", "Alpha", "Yankee", "Bravo", "Xray", "Charlie"]  # 2 of 5 pairs in order
+    markdown = "## Talks\n\n" + "".join(f"- [{name}](https://{name.lower()}.dev)\n" for name in names)
+    found = lint(markdown, RULE)
+    assert where(found) == [(3, 1, RULE)]
+    assert found[0].message == (
+        "3 of 6 entries are out of alphabetical order: sort it with `--fix`, or add 'Talks' to `ignore-sections`"
+    )
+    assert fixed(markdown, RULE).text == "## Talks\n\n" + "".join(
+        f"- [{name}](https://{name.lower()}.dev)\n" for name in sorted(names)
+    )
+
+
+def test_list_ordered_another_way_outside_a_section_names_the_disable_comment() -> None:
+    markdown = "".join(f"- [{name}](https://x.dev)\n" for name in ["F", "E", "D", "C", "B", "A"])
+    assert messages(markdown) == [
+        "5 of 6 entries are out of alphabetical order: sort it with `--fix`, or wrap it in "
+        "`<!--lint disable alphabetical-order-->` / `<!--lint enable alphabetical-order-->`"
+    ]
+
+
+def test_mostly_sorted_list_names_each_misplaced_entry() -> None:
+    # 8 of 9 pairs in order: 89%, as in lists kept alphabetical with a slip or two
+    names = ["Alpha", "Bravo", "Delta", "Charlie", "Echo", "Foxtrot", "Golf", "Kilo", "Hotel", "India"]
+    markdown = "".join(f"- [{name}](https://x.dev)\n" for name in names)
+    assert messages(markdown) == [
+        "Sort entries alphabetically: 'Delta' should come after 'Charlie' (line 4)",
+        "Sort entries alphabetically: 'Kilo' should come after 'India' (line 10)",
+    ]
+
+
+def test_two_slips_in_a_short_list_are_named_even_with_few_pairs_in_order() -> None:
+    # 1 of 3 pairs in order, but only two entries out of place; 'Delta' is already after its
+    # sorted neighbour 'Charlie', so only 'Charlie' is named.
+    markdown = "- [Charlie](https://x.dev)\n- [Alpha](https://x.dev)\n- [Delta](https://x.dev)\n- [Bravo](https://x.dev)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: 'Charlie' should come after 'Bravo' (line 4)"]
+
+
+# -- prose items (issue 8) ----------------------------------------------------------------------------
+
+
+def test_prose_items_are_not_sort_keys_and_stay_in_place() -> None:
+    markdown = (
+        "- [Zulu](https://z.dev) - Z.\n"
+        "- Also, [Quora](https://quora.com) and [Reddit](https://reddit.com) threads.\n"
+        "- [Alpha](https://a.dev) - A.\n"
+    )
+    assert messages(markdown) == ["Sort entries alphabetically: 'Zulu' should come after 'Alpha' (line 3)"]
+    assert fixed(markdown, RULE).text == (
+        "- [Alpha](https://a.dev) - A.\n"
+        "- Also, [Quora](https://quora.com) and [Reddit](https://reddit.com) threads.\n"
+        "- [Zulu](https://z.dev) - Z.\n"
+    )
+
+
+def test_a_prose_item_alone_out_of_place_is_silent() -> None:
+    markdown = "- [Bravo](https://b.dev) - B.\n- [Charlie](https://c.dev) - C.\n- Also, [Alpha](https://a.dev) threads.\n"
+    assert messages(markdown) == []
+
+
+# -- every level in one fix (issue 12 item 8) ----------------------------------------------------------
+
+
+def test_one_fix_sorts_every_nesting_level() -> None:
+    markdown = (
+        "- [Bravo](https://b)\n"
+        "  - [Yankee](https://y)\n"
+        "    - [Two](https://2)\n"
+        "    - [One](https://1)\n"
+        "  - [Xray](https://x)\n"
+        "- [Alpha](https://a)\n"
+    )
+    found = lint(markdown, RULE)
+    assert where(found) == [(1, 1, RULE), (2, 3, RULE), (3, 5, RULE)]
+    assert found[0].fix is not None and found[0].fix == found[1].fix == found[2].fix
+    assert found[0].fix.message == "Sort the 6 entries of these 3 lists alphabetically"
+    result = fixed(markdown, RULE)
+    assert result.text == (
+        "- [Alpha](https://a)\n"
+        "- [Bravo](https://b)\n"
+        "  - [Xray](https://x)\n"
+        "  - [Yankee](https://y)\n"
+        "    - [One](https://1)\n"
+        "    - [Two](https://2)\n"
+    )
+    assert result.passes == 1
+
+
+def test_a_sorted_parent_with_an_unsorted_sub_list_edits_only_the_sub_list() -> None:
+    markdown = "- [Alpha](https://a)\n  - [Zulu](https://z)\n  - [Kilo](https://k)\n- [Bravo](https://b)\n"
+    fix = lint(markdown, RULE)[0].fix
+    assert fix is not None
+    assert [(edit.start, edit.end, edit.content) for edit in fix.edits] == [
+        (markdown.index("  - [Zulu]"), markdown.index("\n- [Bravo]"), "  - [Kilo](https://k)\n  - [Zulu](https://z)")
+    ]
+
+
+# -- moves that would change structure (issue 12 item 4) --------------------------------------------------
+
+
+def test_no_fix_when_the_ignore_comment_closes_an_earlier_comment() -> None:
+    markdown = "<!--\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
+    found = lint(markdown, RULE)
+    assert where(found) == [(3, 1, RULE)]
+    assert found[0].fix is None
+    assert fixed(markdown, RULE).text == markdown
+
+
+def test_fix_kept_when_the_ignore_comment_is_whole() -> None:
+    markdown = "<!-- a -->\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
+    assert fixed(markdown, RULE).text == (
+        "<!-- a -->\n- [Alpha](https://a.io) - y.\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n"
+    )
