@@ -1,3 +1,7 @@
+import time
+
+import pytest
+
 from helpers import lint, where
 
 RULE = "entry-link"
@@ -97,11 +101,19 @@ def test_anchors_in_a_mostly_anchor_list_are_silent_and_in_other_lists_reported(
     assert where(lint(half, RULE)) == [(5, 12, RULE)]
 
 
+@pytest.mark.parametrize("url", ["a." * 20000 + "x", "a-" * 20000 + ".x", "www." + "a" * 40000 + "?"])
+def test_long_urls_are_checked_in_linear_time(url: str) -> None:
+    # issue 12 item 11: no pattern of this rule may backtrack over a long host (each takes ~10 ms)
+    text = section(f"- [A]({url}) - A.")
+    started = time.perf_counter()
+    lint(text, RULE)
+    assert time.perf_counter() - started < 0.5
+
+
 # -- all entry-format rules together on real lists -------------------------------------------------
 import collections  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
 
 from awesome_lint.diagnostics import Applicability  # noqa: E402
 from awesome_lint.document.build import build_document  # noqa: E402
