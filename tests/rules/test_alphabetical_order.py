@@ -268,7 +268,7 @@ def test_fix_is_stable_for_equal_keys_and_edits_only_what_moves() -> None:
     result = fixed(markdown, RULE)
     assert result.text == "- [Alpha](https://a)\n- [same](https://1)\n- [Same](https://2)\n- [Zulu](https://z)\n"
     edits = result.applied[0].fix.edits  # type: ignore[union-attr]
-    assert [(edit.start, edit.end) for edit in edits] == [(markdown.index("- [Zulu]"), len(markdown) - 1)]
+    assert [(edit.start, edit.end) for edit in edits] == [(markdown.index("- [Zulu]"), len(markdown))]
 
 
 def test_fix_keeps_markup_emoji_and_empty_items() -> None:
@@ -530,7 +530,7 @@ def test_a_sorted_parent_with_an_unsorted_sub_list_edits_only_the_sub_list() -> 
     fix = lint(markdown, RULE)[0].fix
     assert fix is not None
     assert [(edit.start, edit.end, edit.content) for edit in fix.edits] == [
-        (markdown.index("  - [Zulu]"), markdown.index("\n- [Bravo]"), "  - [Kilo](https://k)\n  - [Zulu](https://z)")
+        (markdown.index("  - [Zulu]"), markdown.index("- [Bravo]"), "  - [Kilo](https://k)\n  - [Zulu](https://z)\n")
     ]
 
 
@@ -550,3 +550,11 @@ def test_fix_kept_when_the_ignore_comment_is_whole() -> None:
     assert fixed(markdown, RULE).text == (
         "<!-- a -->\n- [Alpha](https://a.io) - y.\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n"
     )
+
+
+def test_fix_of_another_rule_at_the_end_of_a_moved_line_waits_for_the_next_pass() -> None:
+    # awesome-cpp: description-period's period for the last moved line landed on the entry the
+    # sort put there ('(STL)..'), in LF files only
+    markdown = "- [Bravo](https://b) - Two.\n- [Alpha](https://a) - One\n- [Charlie](https://c) - Three.\n"
+    result = fixed(markdown, RULE, "description-period")
+    assert result.text == "- [Alpha](https://a) - One.\n- [Bravo](https://b) - Two.\n- [Charlie](https://c) - Three.\n"
