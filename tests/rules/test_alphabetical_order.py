@@ -558,3 +558,35 @@ def test_fix_of_another_rule_at_the_end_of_a_moved_line_waits_for_the_next_pass(
     markdown = "- [Bravo](https://b) - Two.\n- [Alpha](https://a) - One\n- [Charlie](https://c) - Three.\n"
     result = fixed(markdown, RULE, "description-period")
     assert result.text == "- [Alpha](https://a) - One.\n- [Bravo](https://b) - Two.\n- [Charlie](https://c) - Three.\n"
+
+
+# -- the list's own order of a name and its longer forms ----------------------------------------
+
+
+LONGER_FIRST = (
+    "## Books\n\n- [Calibre Web Automated](https://1)\n- [Calibre Web](https://2)\n- [Calibre](https://3)\n"
+    "## Video\n\n- [Tube Archivist](https://4)\n- [Tube](https://5)\n- [Tubes](https://6)\n"
+)
+
+
+def test_list_filing_longer_names_first_keeps_that_order() -> None:
+    # awesome-selfhosted, sorted by the `[Name](` source text: 5 such neighbours, all longer first
+    assert messages(LONGER_FIRST) == []
+    assert messages(LONGER_FIRST + "\n## Other\n\n- [Calibre](https://7)\n- [Calibre Web](https://8)\n") == [
+        "Sort entries alphabetically: 'Calibre' should come after 'Calibre Web' (line 15)"
+    ]
+
+
+def test_two_longer_names_first_are_slips_not_a_convention() -> None:
+    markdown = "- [Calibre Web](https://1)\n- [Calibre](https://2)\n- [Tube Archivist](https://3)\n- [Tube](https://4)\n"
+    assert messages(markdown) == [
+        "Sort entries alphabetically: 'Calibre Web' should come after 'Calibre' (line 2)",
+        "Sort entries alphabetically: 'Tube Archivist' should come after 'Tube' (line 4)",
+    ]
+
+
+def test_sort_key_with_longer_names_first() -> None:
+    style = KeyStyle(longer_names_first=True)
+    assert sort_key("Calibre Web Automated", style) < sort_key("Calibre Web", style) < sort_key("Calibre", style)
+    assert sort_key("Tube", style) < sort_key("Tubes", style)
+    assert sort_key("Calibre", KeyStyle()) < sort_key("Calibre Web", KeyStyle())

@@ -22,6 +22,7 @@ _IGNORE_COMMENT_LINE = re.compile(r"[ \t]*<!--\s*lint\s+ignore\b.*?-->[ \t]*", r
 _MAX_NAME = 60
 _SORTED_PAIRS_SHARE = 0.75
 _MAX_NAMED_SLIPS = 2
+_MIN_CONVENTION_PAIRS = 3
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,10 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
         punctuation as a word break (so "go-kit" sorts like "go kit") and compares numbers by
         value ("Go 2" before "Go 10"); each of these is an option. Leading articles count ("The
         Lounge" under T, as published lists file them); `ignore-articles` sorts it under L
-        (only when a space follows the article: "A-Frame" stays under A).
+        (only when a space follows the article: "A-Frame" stays under A). A name sorts before
+        the longer names that extend it ("Calibre Web", "Calibre Web Automated"), unless the
+        list files them the other way round (at least three times, and more often than not,
+        as a sort of the `[Name](` source text does): then that order is the list's.
 
         In a list kept alphabetical with a few slips, it reports each entry that is out of
         place and names the entry it should follow. A list ordered another way on purpose (by
@@ -119,7 +123,10 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
             articles=options.articles if options.ignore_articles else (),
         )
         ignored = {title.strip().casefold() for title in options.ignore_sections}
-        for section, root in _checked_trees(document, ignored, context.settings):
+        trees = list(_checked_trees(document, ignored, context.settings))
+        if _files_longer_names_first(document, [root for _, root in trees], style):
+            style = style._replace(longer_names_first=True)
+        for section, root in trees:
             orders = [order for group in _with_sublists(document, root) if (order := _order(document, group, style))]
             if not orders:
                 continue
@@ -191,6 +198,26 @@ def _ordered_another_way(keys: list[SortKey], misplaced: int) -> bool:
     """
     in_order_pairs = sum(1 for before, after in zip(keys, keys[1:]) if before <= after)
     return misplaced > _MAX_NAMED_SLIPS and in_order_pairs < _SORTED_PAIRS_SHARE * (len(keys) - 1)
+
+
+def _files_longer_names_first(document: Document, roots: list[list[EntryList]], style: KeyStyle) -> bool:
+    """The list puts a longer name before the name it extends by a word ('Calibre Web
+    Automated', 'Calibre Web', 'Calibre': awesome-selfhosted, 5 of 5 such neighbours) at least
+    three times and more often than after it (awesome-go: 23 of 23 after it)."""
+    longer_first = shorter_first = 0
+    for root in roots:
+        for group in _with_sublists(document, root):
+            keys = [
+                sort_key(_entry_name(document, unit.entry), style)[0]
+                for unit in _units(document, group)
+                if _is_sort_key(document, unit.entry)
+            ]
+            for before, after in zip(keys, keys[1:]):
+                if after.startswith(before + " "):
+                    shorter_first += 1
+                elif before.startswith(after + " "):
+                    longer_first += 1
+    return longer_first >= _MIN_CONVENTION_PAIRS and longer_first > shorter_first
 
 
 def _how_to_ignore(section: Section) -> str:
