@@ -492,6 +492,12 @@ def test_prose_items_are_not_sort_keys_and_stay_in_place() -> None:
     )
 
 
+def test_a_name_set_off_from_its_link_by_a_dash_is_a_sort_key() -> None:
+    # awesome-selfhosted's license list: '- `Sendmail` - [Sendmail License](...)' before '- `Ruby` - ...'
+    markdown = "- `Sendmail` - [Sendmail License](https://s.dev)\n- `Ruby` - [Ruby License](https://r.dev)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: '`Sendmail`' should come after '`Ruby`' (line 2)"]
+
+
 def test_a_prose_item_alone_out_of_place_is_silent() -> None:
     markdown = "- [Bravo](https://b.dev) - B.\n- [Charlie](https://c.dev) - C.\n- Also, [Alpha](https://a.dev) threads.\n"
     assert messages(markdown) == []
@@ -572,9 +578,15 @@ LONGER_FIRST = (
 def test_list_filing_longer_names_first_keeps_that_order() -> None:
     # awesome-selfhosted, sorted by the `[Name](` source text: 5 such neighbours, all longer first
     assert messages(LONGER_FIRST) == []
-    assert messages(LONGER_FIRST + "\n## Other\n\n- [Calibre](https://7)\n- [Calibre Web](https://8)\n") == [
-        "Sort entries alphabetically: 'Calibre' should come after 'Calibre Web' (line 15)"
+    assert messages(LONGER_FIRST + "\n## Other\n\n- [Tube Archivist](https://7)\n- [Tube](https://8)\n- [Alpha](https://9)\n") == [
+        "Sort entries alphabetically: 'Alpha' should come before 'Tube Archivist' (line 14)"
     ]
+
+
+def test_a_list_filing_shorter_names_first_keeps_its_own_order() -> None:
+    # awesome-selfhosted's license list: '`BSD-2-Clause`' before '`BSD-2-Clause-FreeBSD`'
+    licenses = "\n## Licenses\n\n- [BSD 2](https://7)\n- [BSD 2 FreeBSD](https://8)\n- [MIT](https://9)\n"
+    assert messages(LONGER_FIRST + licenses) == []
 
 
 def test_two_longer_names_first_are_slips_not_a_convention() -> None:

@@ -20,6 +20,7 @@ _LINT_RANGE_COMMENT = re.compile(r"<!--\s*lint\s+(?:disable|enable)\b", re.IGNOR
 # A line holding only a `<!--lint ignore ...-->` comment: it suppresses the entry below it.
 _IGNORE_COMMENT_LINE = re.compile(r"[ \t]*<!--\s*lint\s+ignore\b.*?-->[ \t]*", re.IGNORECASE)
 _MAX_NAME = 60
+_DASHES = ("-", "\u2013", "\u2014")
 _SORTED_PAIRS_SHARE = 0.75
 _MAX_NAMED_SLIPS = 2
 _MIN_CONVENTION_PAIRS = 3
@@ -73,7 +74,8 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
 
         An item that starts with words and then links (`Also, [Quora](...) and ...`) is prose,
         not an entry: it is not compared and stays where it is. An item without a leading link
-        that heads a sub-list is named by its words (`- Linux` with entries under it).
+        is named by its words when it heads a sub-list (`- Linux` with entries under it) or
+        when a dash separates them from its link (`` `MIT` - [MIT License](...)``).
 
         Not checked: numbered lists, the table of contents (the sections named in `toc-titles`,
         and any list whose links are mostly in-page anchors), lists without a single link, and
@@ -124,10 +126,13 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
         )
         ignored = {title.strip().casefold() for title in options.ignore_sections}
         trees = list(_checked_trees(document, ignored, context.settings))
-        if _files_longer_names_first(document, [root for _, root in trees], style):
-            style = style._replace(longer_names_first=True)
+        longer_first = _files_longer_names_first(document, [root for _, root in trees], style)
         for section, root in trees:
-            orders = [order for group in _with_sublists(document, root) if (order := _order(document, group, style))]
+            orders = [
+                order
+                for group in _with_sublists(document, root)
+                if (order := _order(document, group, style, longer_first)) is not None
+            ]
             if not orders:
                 continue
             fix = _tree_fix(document, section, root, {id(order.group[0]): order for order in orders})
@@ -171,15 +176,20 @@ class _Order(NamedTuple):
         return arrangement
 
 
-def _order(document: Document, group: list[EntryList], style: KeyStyle) -> _Order | None:
-    """The list's sorted order when it is checked and not sorted yet; None otherwise."""
+def _order(document: Document, group: list[EntryList], style: KeyStyle, longer_first: bool) -> _Order | None:
+    """The list's sorted order when it is checked and not sorted yet; None otherwise.
+
+    ``longer_first``: the document files longer names first; this list follows it unless it
+    puts a name before a longer one itself (awesome-selfhosted's license list does)."""
     units = _units(document, group)
     if len(units) < 2 or not _has_links(units) or _is_table_of_contents(units):
         return None
-    names = [_entry_name(document, unit.entry) if _is_sort_key(document, unit.entry) else "" for unit in units]
+    names = _names(document, units)
     # Empty items ("- " on its own) and prose items have no name: they stay where they are.
     sortable = [index for index, name in enumerate(names) if name.strip()]
     keys = [sort_key(names[index], style) for index in sortable]
+    if longer_first and _prefix_pairs([key[0] for key in keys])[0] == 0:
+        keys = [sort_key(names[index], style._replace(longer_names_first=True)) for index in sortable]
     in_order = in_order_indexes(keys)
     if len(in_order) == len(sortable):
         return None
@@ -204,20 +214,25 @@ def _files_longer_names_first(document: Document, roots: list[list[EntryList]], 
     """The list puts a longer name before the name it extends by a word ('Calibre Web
     Automated', 'Calibre Web', 'Calibre': awesome-selfhosted, 5 of 5 such neighbours) at least
     three times and more often than after it (awesome-go: 23 of 23 after it)."""
-    longer_first = shorter_first = 0
+    shorter_first = longer_first = 0
     for root in roots:
         for group in _with_sublists(document, root):
-            keys = [
-                sort_key(_entry_name(document, unit.entry), style)[0]
-                for unit in _units(document, group)
-                if _is_sort_key(document, unit.entry)
-            ]
-            for before, after in zip(keys, keys[1:]):
-                if after.startswith(before + " "):
-                    shorter_first += 1
-                elif before.startswith(after + " "):
-                    longer_first += 1
+            names = _names(document, _units(document, group))
+            shorter, longer = _prefix_pairs([sort_key(name, style)[0] for name in names if name.strip()])
+            shorter_first += shorter
+            longer_first += longer
     return longer_first >= _MIN_CONVENTION_PAIRS and longer_first > shorter_first
+
+
+def _prefix_pairs(keys: list[str]) -> tuple[int, int]:
+    """Neighbours where one name extends the other by a word: (shorter first, longer first)."""
+    shorter_first = longer_first = 0
+    for before, after in zip(keys, keys[1:]):
+        if after.startswith(before + " "):
+            shorter_first += 1
+        elif before.startswith(after + " "):
+            longer_first += 1
+    return shorter_first, longer_first
 
 
 def _how_to_ignore(section: Section) -> str:
@@ -342,12 +357,19 @@ def _is_table_of_contents(units: list[_Unit]) -> bool:
 # -- names and messages -----------------------------------------------------------------------
 
 
+def _names(document: Document, units: list[_Unit]) -> list[str]:
+    """Each unit's name; empty for prose items, which are not sort keys."""
+    return [_entry_name(document, unit.entry) if _is_sort_key(document, unit.entry) else "" for unit in units]
+
+
 def _is_sort_key(document: Document, entry: Entry) -> bool:
-    """An entry is named by its leading link, or by its words when it heads a sub-list; an item
-    that starts with words and then links (`Also, [Quora](...) and ...`) is prose: it stays put."""
+    """An entry is named by its leading link, by the words before a dash and its link
+    (`` `MIT` - [MIT License](...)``), or by its words when it heads a sub-list; an item that
+    starts with other words and then links (`Also, [Quora](...) and ...`) is prose: it stays put."""
     if entry.link is None or entry.link_first or entry.sublists or entry.content_start is None:
         return True
-    return not _HAS_ALNUM.search(document.text[entry.content_start : entry.link.start])
+    head = document.text[entry.content_start : entry.link.start]
+    return not _HAS_ALNUM.search(head) or head.rstrip().endswith(_DASHES)
 
 
 def _entry_name(document: Document, entry: Entry) -> str:
