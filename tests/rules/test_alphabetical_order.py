@@ -551,6 +551,14 @@ def test_no_fix_when_the_ignore_comment_closes_an_earlier_comment() -> None:
     assert fixed(markdown, RULE).text == markdown
 
 
+def test_list_ordered_another_way_without_a_fix_says_to_sort_by_hand() -> None:
+    names = "".join(f"- [{name}](https://x.dev)\n" for name in ["F", "E", "D", "C", "B", "A"])
+    markdown = "## Talks\n\n<!--\n<!--lint ignore entry-link-->\n" + names
+    assert messages(markdown) == [
+        "5 of 6 entries are out of alphabetical order: sort it by hand, or add 'Talks' to `ignore-sections`"
+    ]
+
+
 def test_fix_kept_when_the_ignore_comment_is_whole() -> None:
     markdown = "<!-- a -->\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
     assert fixed(markdown, RULE).text == (

@@ -143,9 +143,10 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
         misplaced = len(order.sortable) - len(order.in_order)
         if _ordered_another_way(order.keys, misplaced):
             first = order.units[order.sortable[0]].entry
+            how = "sort it with `--fix`" if fix is not None else "sort it by hand"
             message = (
                 f"{misplaced} of {len(order.sortable)} entries are out of alphabetical order: "
-                f"sort it with `--fix`, or {_how_to_ignore(section)}"
+                f"{how}, or {_how_to_ignore(section)}"
             )
             yield self.diagnostic(document, first.start, first.text_end, message, fix)
             return
