@@ -498,6 +498,15 @@ def test_a_name_set_off_from_its_link_by_a_dash_is_a_sort_key() -> None:
     assert messages(markdown) == ["Sort entries alphabetically: '`Sendmail`' should come after '`Ruby`' (line 2)"]
 
 
+def test_a_quote_with_its_author_is_prose() -> None:
+    # awesome-bert-nlp: '- "Transformer-XL is a shifted model (...)." — [Thomas Wolf](...).'
+    markdown = (
+        '- "Transformer-XL is a shifted model, XLNet a direct one." — [Thomas Wolf](https://t.dev).\n'
+        "- [Comments from HN](https://hn.dev)\n"
+    )
+    assert messages(markdown) == []
+
+
 def test_a_prose_item_alone_out_of_place_is_silent() -> None:
     markdown = "- [Bravo](https://b.dev) - B.\n- [Charlie](https://c.dev) - C.\n- Also, [Alpha](https://a.dev) threads.\n"
     assert messages(markdown) == []

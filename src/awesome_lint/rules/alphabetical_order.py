@@ -21,6 +21,7 @@ _LINT_RANGE_COMMENT = re.compile(r"<!--\s*lint\s+(?:disable|enable)\b", re.IGNOR
 _IGNORE_COMMENT_LINE = re.compile(r"[ \t]*<!--\s*lint\s+ignore\b.*?-->[ \t]*", re.IGNORECASE)
 _MAX_NAME = 60
 _DASHES = ("-", "\u2013", "\u2014")
+_MAX_NAME_WORDS = 4  # more words before the dash: a sentence or a quote, not a name
 _SORTED_PAIRS_SHARE = 0.75
 _MAX_NAMED_SLIPS = 2
 _MIN_CONVENTION_PAIRS = 3
@@ -364,13 +365,17 @@ def _names(document: Document, units: list[_Unit]) -> list[str]:
 
 
 def _is_sort_key(document: Document, entry: Entry) -> bool:
-    """An entry is named by its leading link, by the words before a dash and its link
+    """An entry is named by its leading link, by a few words before a dash and its link
     (`` `MIT` - [MIT License](...)``), or by its words when it heads a sub-list; an item that
-    starts with other words and then links (`Also, [Quora](...) and ...`) is prose: it stays put."""
+    starts with other words and then links (`Also, [Quora](...) and ...`, a quote and its
+    `— [Author](...)`) is prose: it stays put."""
     if entry.link is None or entry.link_first or entry.sublists or entry.content_start is None:
         return True
     head = document.text[entry.content_start : entry.link.start]
-    return not _HAS_ALNUM.search(head) or head.rstrip().endswith(_DASHES)
+    if not _HAS_ALNUM.search(head):
+        return True
+    name = head.rstrip()
+    return name.endswith(_DASHES) and len(name.split()) <= _MAX_NAME_WORDS + 1  # the words and the dash
 
 
 def _entry_name(document: Document, entry: Entry) -> str:
