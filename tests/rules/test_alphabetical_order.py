@@ -268,7 +268,8 @@ def test_fix_is_stable_for_equal_keys_and_edits_only_what_moves() -> None:
     result = fixed(markdown, RULE)
     assert result.text == "- [Alpha](https://a)\n- [same](https://1)\n- [Same](https://2)\n- [Zulu](https://z)\n"
     edits = result.applied[0].fix.edits  # type: ignore[union-attr]
-    assert [(edit.start, edit.end) for edit in edits] == [(markdown.index("- [Zulu]"), len(markdown))]
+    end = len(markdown) - 1
+    assert [(edit.start, edit.end) for edit in edits] == [(markdown.index("- [Zulu]"), end), (end, end)]
 
 
 def test_fix_keeps_markup_emoji_and_empty_items() -> None:
@@ -544,8 +545,10 @@ def test_a_sorted_parent_with_an_unsorted_sub_list_edits_only_the_sub_list() -> 
     markdown = "- [Alpha](https://a)\n  - [Zulu](https://z)\n  - [Kilo](https://k)\n- [Bravo](https://b)\n"
     fix = lint(markdown, RULE)[0].fix
     assert fix is not None
+    end = markdown.index("\n- [Bravo]")
     assert [(edit.start, edit.end, edit.content) for edit in fix.edits] == [
-        (markdown.index("  - [Zulu]"), markdown.index("- [Bravo]"), "  - [Kilo](https://k)\n  - [Zulu](https://z)\n")
+        (markdown.index("  - [Zulu]"), end, "  - [Kilo](https://k)\n  - [Zulu](https://z)"),
+        (end, end, ""),
     ]
 
 

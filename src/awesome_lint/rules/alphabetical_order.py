@@ -455,19 +455,20 @@ def _tree_fix(document: Document, section: Section, root: list[EntryList], order
     reference definition that stops being one)."""
     units = _units(document, root)
     start, end = units[0].start, units[-1].end
-    # Whole lines, their line break included: a fix of another rule that inserts at the end of
-    # a moved line then overlaps this edit and waits for the next pass, instead of landing on
-    # whatever line the sort put there.
-    line_break = _line_break_at(document.text, end)
-    old = document.text[start : end + len(line_break)]
-    new = _render_group(document, root, orders) + line_break
+    old = document.text[start:end]
+    new = _render_group(document, root, orders)
     edit_start, edit_end, content = _changed_lines(old, new)
-    if not _same_structure(document, section.start, start, end + len(line_break), new):
+    if not _same_structure(document, section.start, start, end, new):
         return None
     count = sum(len(order.sortable) for order in orders.values())
     lists = "this list" if len(orders) == 1 else f"these {len(orders)} lists"
+    # The empty edit holds the end of the last moved line: a fix of another rule that inserts
+    # there (a final period) then waits for the next pass instead of landing on whatever entry
+    # the sort put on that line.
     return safe_fix(
-        f"Sort the {count} entries of {lists} alphabetically", Edit(start + edit_start, start + edit_end, content)
+        f"Sort the {count} entries of {lists} alphabetically",
+        Edit(start + edit_start, start + edit_end, content),
+        Edit(start + edit_end, start + edit_end, ""),
     )
 
 
@@ -498,15 +499,9 @@ def _render_unit(document: Document, unit: _Unit, orders: dict[int, _Order]) -> 
     return "".join(parts)
 
 
-def _line_break_at(text: str, offset: int) -> str:
-    for line_break in ("\r\n", "\n"):
-        if text.startswith(line_break, offset):
-            return line_break
-    return ""
-
-
 def _changed_lines(old: str, new: str) -> tuple[int, int, str]:
-    """The smallest run of whole lines of ``old`` to replace (start, end, content) to get ``new``."""
+    """The smallest run of whole lines of ``old`` (line breaks after the last one excluded) to
+    replace, as (start, end, content), to get ``new``."""
     limit = min(len(old), len(new))
     prefix = 0
     while prefix < limit and old[prefix] == new[prefix]:
@@ -515,11 +510,9 @@ def _changed_lines(old: str, new: str) -> tuple[int, int, str]:
     suffix = 0
     while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
-    end = len(old) - suffix
-    if end > prefix and old[end - 1] != "\n":  # on to the start of the next line
-        next_line = old.find("\n", end) + 1
-        end = next_line if next_line > 0 else len(old)
-    return prefix, end, new[prefix : len(new) - (len(old) - end)]
+    line_end = old.find("\n", len(old) - suffix) if suffix else -1  # on to the end of its line
+    suffix = len(old) - line_end if line_end >= 0 else 0
+    return prefix, len(old) - suffix, new[prefix : len(new) - suffix]
 
 
 def _same_structure(document: Document, section_start: int, start: int, end: int, new: str) -> bool:
