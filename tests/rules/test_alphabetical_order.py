@@ -622,3 +622,26 @@ def test_sort_key_with_longer_names_first() -> None:
     assert sort_key("Calibre Web Automated", style) < sort_key("Calibre Web", style) < sort_key("Calibre", style)
     assert sort_key("Tube", style) < sort_key("Tubes", style)
     assert sort_key("Calibre", KeyStyle()) < sort_key("Calibre Web", KeyStyle())
+
+
+# -- a file that does not keep alphabetical order ---------------------------------------------------
+
+
+def talks(title: str, names: str) -> str:
+    return f"## {title}\n\n" + "".join(f"- [{name}](https://{name.lower()}.dev)\n" for name in names) + "\n"
+
+
+def test_file_whose_lists_are_mostly_ordered_another_way_is_one_finding() -> None:
+    markdown = talks("One", "FEDCBA") + talks("Two", "ZYXWV") + talks("Three", "AB")
+    found = lint(markdown, RULE)
+    assert where(found) == [(3, 1, RULE)]
+    assert found[0].message == (
+        "2 of 3 lists are not in alphabetical order, 2 of them ordered another way: sort them with `--fix`, "
+        'or turn the rule off for this file (ignore = ["alphabetical-order"])'
+    )
+    assert fixed(markdown, RULE).text == talks("One", "ABCDEF") + talks("Two", "VWXYZ") + talks("Three", "AB")
+
+
+def test_file_mostly_kept_alphabetical_reports_each_list() -> None:
+    markdown = talks("One", "FEDCBA") + talks("Two", "ZYXWV") + talks("Three", "AB") + talks("Four", "CD") + talks("Five", "EF")
+    assert [line for line, _, _ in where(lint(markdown, RULE))] == [3, 12]
