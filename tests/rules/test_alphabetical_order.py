@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 import pytest
@@ -40,9 +41,11 @@ def test_entry_that_must_move_up_names_the_entry_it_goes_before() -> None:
     assert messages(markdown) == ["Sort entries alphabetically: 'Alpha' should come before 'Bravo' (line 1)"]
 
 
-def test_one_finding_per_list() -> None:
+def test_each_misplaced_entry_is_reported() -> None:
     markdown = "## One\n\n- [B](https://b)\n- [A](https://a)\n- [D](https://d)\n- [C](https://c)\n\n## Two\n\n- [Y](https://y)\n- [X](https://x)\n"
-    assert [line for line, _, _ in where(lint(markdown, RULE))] == [3, 10]
+    found = lint(markdown, RULE)
+    assert [line for line, _, _ in where(found)] == [3, 5, 10]
+    assert found[0].fix == found[1].fix  # one fix sorts the list
 
 
 def test_sub_lists_are_checked_on_their_own() -> None:
@@ -64,11 +67,15 @@ def test_parent_entries_without_links_sort_by_their_words() -> None:
     assert messages(markdown) == ["Sort entries alphabetically: 'MySQL' should come after 'ClickHouse' (line 3)"]
 
 
-def test_articles_count_when_configured() -> None:
-    markdown = "- [Apple](https://a)\n- [The Book](https://b)\n- [Cherry](https://c)\n"
-    assert messages(markdown) == []
-    assert messages(markdown, ignore_articles=False) == [
-        "Sort entries alphabetically: 'The Book' should come after 'Cherry' (line 3)"
+def test_articles_count_unless_ignored() -> None:
+    # awesome-selfhosted files 'The Lounge' under T, as most lists of the corpus do
+    under_t = "- [Sonic](https://s)\n- [The Lounge](https://l)\n- [Vue](https://v)\n"
+    under_b = "- [Apple](https://a)\n- [The Book](https://b)\n- [Cherry](https://c)\n"
+    assert messages(under_t) == []
+    assert messages(under_b) == ["Sort entries alphabetically: 'The Book' should come after 'Cherry' (line 3)"]
+    assert messages(under_b, ignore_articles=True) == []
+    assert messages(under_t, ignore_articles=True) == [
+        "Sort entries alphabetically: 'Sonic' should come after 'The Lounge' (line 2)"
     ]
 
 
@@ -104,7 +111,7 @@ def test_long_names_are_shortened_in_the_message() -> None:
     [
         ["[alpha](https://a)", "[Bravo](https://b)", "[charlie](https://c)"],
         ["[Go 2](https://a)", "[Go 10](https://b)", "[Go 100](https://c)"],
-        ["[Apple](https://a)", "[The Book](https://b)", "[An Cherry](https://c)", "[A Dog](https://d)"],
+        ["[A Dog](https://d)", "[An Cherry](https://c)", "[Apple](https://a)", "[The Book](https://b)"],
         ["[🚀 Alpha](https://a)", "[Bravo](https://b)", "[✨ Charlie](https://c)"],
         ["[**Alpha**](https://a)", "[`bravo`](https://b)", "[_Charlie_](https://c)"],
         ["[(Alpha)](https://a)", "[.NET](https://b)", "[Zend](https://c)"],
@@ -261,7 +268,8 @@ def test_fix_is_stable_for_equal_keys_and_edits_only_what_moves() -> None:
     result = fixed(markdown, RULE)
     assert result.text == "- [Alpha](https://a)\n- [same](https://1)\n- [Same](https://2)\n- [Zulu](https://z)\n"
     edits = result.applied[0].fix.edits  # type: ignore[union-attr]
-    assert [(edit.start, edit.end) for edit in edits] == [(markdown.index("- [Zulu]"), len(markdown) - 1)]
+    end = len(markdown) - 1
+    assert [(edit.start, edit.end) for edit in edits] == [(markdown.index("- [Zulu]"), end), (end, end)]
 
 
 def test_fix_keeps_markup_emoji_and_empty_items() -> None:
@@ -304,12 +312,15 @@ def test_sort_key_keeps_accents_as_a_tie_breaker() -> None:
 
 def test_article_before_punctuation_is_part_of_the_name() -> None:
     markdown = "- [Zdog](https://z.dev)\n- [A-Frame](https://a.dev)\n- [Babylon.js](https://b.dev)\n"
-    assert messages(markdown) == ["Sort entries alphabetically: 'Zdog' should come after 'Babylon.js' (line 3)"]
-    assert fixed(markdown, RULE).text == (
+    assert messages(markdown, ignore_articles=True) == [
+        "Sort entries alphabetically: 'Zdog' should come after 'Babylon.js' (line 3)"
+    ]
+    options = {RULE: AlphabeticalOrderOptions(ignore_articles=True)}
+    assert fixed(markdown, RULE, options=options).text == (
         "- [A-Frame](https://a.dev)\n- [Babylon.js](https://b.dev)\n- [Zdog](https://z.dev)\n"
     )
-    assert messages("- [A/B Street](https://a.dev)\n- [Bevy](https://b.dev)\n") == []
-    assert messages("- [Bevy](https://b.dev)\n- [A/B Street](https://a.dev)\n") == [
+    assert messages("- [A/B Street](https://a.dev)\n- [Bevy](https://b.dev)\n", ignore_articles=True) == []
+    assert messages("- [Bevy](https://b.dev)\n- [A/B Street](https://a.dev)\n", ignore_articles=True) == [
         "Sort entries alphabetically: 'Bevy' should come after 'A/B Street' (line 2)"
     ]
 
@@ -395,3 +406,242 @@ def test_ignore_comment_above_the_first_sub_entry_moves_with_it() -> None:
 def test_other_comments_above_the_first_entry_stay(above: str) -> None:
     markdown = above + "- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
     assert fixed(markdown, RULE).text == above + "- [Alpha](https://a.io) - y.\n- [Zeta](https://z.io) - x.\n"
+
+
+# -- time -----------------------------------------------------------------------------------------
+
+
+def test_many_comments_between_lists_take_linear_time() -> None:
+    # issue 12 item 11: `\s*(?:<!--.*?-->\s*)+` under fullmatch doubled its time with each comment
+    # (20 comments: 0.3 s, 24: about 5 s).
+    markdown = "- [Zulu](https://z)\n" + "<!--a-->" * 24 + " x\n- [Alpha](https://a)\n"
+    started = time.perf_counter()
+    assert messages(markdown) == []
+    assert time.perf_counter() - started < 0.1
+
+
+@pytest.mark.parametrize(
+    ("gap", "joined"),
+    [
+        ("<!--a-->\n", True),
+        ("\n<!--a-->  <!--b\nc-->\n\n", True),
+        ("<!--a--> x\n", False),
+        ("\nx <!--a-->\n\n", False),
+        ("<!--a\n", False),
+    ],
+)
+def test_lists_join_only_across_comments(gap: str, joined: bool) -> None:
+    markdown = "- [Zulu](https://z)\n" + gap + "- [Alpha](https://a)\n"
+    assert len(messages(markdown)) == int(joined)
+
+
+# -- lists ordered another way (issue 8) ---------------------------------------------------------
+
+
+def test_list_ordered_another_way_is_one_finding() -> None:
+    names = ["Zulu", "Alpha", "Yankee", "Bravo", "Xray", "Charlie"]  # 2 of 5 pairs in order
+    markdown = "## Talks\n\n" + "".join(f"- [{name}](https://{name.lower()}.dev)\n" for name in names)
+    found = lint(markdown, RULE)
+    assert where(found) == [(3, 1, RULE)]
+    assert found[0].message == (
+        "3 of 6 entries are out of alphabetical order: sort it with `--fix`, or add 'Talks' to `ignore-sections`"
+    )
+    assert fixed(markdown, RULE).text == "## Talks\n\n" + "".join(
+        f"- [{name}](https://{name.lower()}.dev)\n" for name in sorted(names)
+    )
+
+
+def test_list_ordered_another_way_outside_a_section_names_the_disable_comment() -> None:
+    markdown = "".join(f"- [{name}](https://x.dev)\n" for name in ["F", "E", "D", "C", "B", "A"])
+    assert messages(markdown) == [
+        "5 of 6 entries are out of alphabetical order: sort it with `--fix`, or wrap it in "
+        "`<!--lint disable alphabetical-order-->` / `<!--lint enable alphabetical-order-->`"
+    ]
+
+
+def test_mostly_sorted_list_names_each_misplaced_entry() -> None:
+    # 8 of 9 pairs in order: 89%, as in lists kept alphabetical with a slip or two
+    names = ["Alpha", "Bravo", "Delta", "Charlie", "Echo", "Foxtrot", "Golf", "Kilo", "Hotel", "India"]
+    markdown = "".join(f"- [{name}](https://x.dev)\n" for name in names)
+    assert messages(markdown) == [
+        "Sort entries alphabetically: 'Delta' should come after 'Charlie' (line 4)",
+        "Sort entries alphabetically: 'Kilo' should come after 'India' (line 10)",
+    ]
+
+
+def test_two_slips_in_a_short_list_are_named_even_with_few_pairs_in_order() -> None:
+    # 1 of 3 pairs in order, but only two entries out of place; 'Delta' is already after its
+    # sorted neighbour 'Charlie', so only 'Charlie' is named.
+    markdown = "- [Charlie](https://x.dev)\n- [Alpha](https://x.dev)\n- [Delta](https://x.dev)\n- [Bravo](https://x.dev)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: 'Charlie' should come after 'Bravo' (line 4)"]
+
+
+# -- prose items (issue 8) ----------------------------------------------------------------------------
+
+
+def test_prose_items_are_not_sort_keys_and_stay_in_place() -> None:
+    markdown = (
+        "- [Zulu](https://z.dev) - Z.\n"
+        "- Also, [Quora](https://quora.com) and [Reddit](https://reddit.com) threads.\n"
+        "- [Alpha](https://a.dev) - A.\n"
+    )
+    assert messages(markdown) == ["Sort entries alphabetically: 'Zulu' should come after 'Alpha' (line 3)"]
+    assert fixed(markdown, RULE).text == (
+        "- [Alpha](https://a.dev) - A.\n"
+        "- Also, [Quora](https://quora.com) and [Reddit](https://reddit.com) threads.\n"
+        "- [Zulu](https://z.dev) - Z.\n"
+    )
+
+
+def test_a_name_set_off_from_its_link_by_a_dash_is_a_sort_key() -> None:
+    # awesome-selfhosted's license list: '- `Sendmail` - [Sendmail License](...)' before '- `Ruby` - ...'
+    markdown = "- `Sendmail` - [Sendmail License](https://s.dev)\n- `Ruby` - [Ruby License](https://r.dev)\n"
+    assert messages(markdown) == ["Sort entries alphabetically: '`Sendmail`' should come after '`Ruby`' (line 2)"]
+
+
+def test_a_quote_with_its_author_is_prose() -> None:
+    # awesome-bert-nlp: '- "Transformer-XL is a shifted model (...)." — [Thomas Wolf](...).'
+    markdown = (
+        '- "Transformer-XL is a shifted model, XLNet a direct one." — [Thomas Wolf](https://t.dev).\n'
+        "- [Comments from HN](https://hn.dev)\n"
+    )
+    assert messages(markdown) == []
+
+
+def test_a_prose_item_alone_out_of_place_is_silent() -> None:
+    markdown = "- [Bravo](https://b.dev) - B.\n- [Charlie](https://c.dev) - C.\n- Also, [Alpha](https://a.dev) threads.\n"
+    assert messages(markdown) == []
+
+
+# -- every level in one fix (issue 12 item 8) ----------------------------------------------------------
+
+
+def test_one_fix_sorts_every_nesting_level() -> None:
+    markdown = (
+        "- [Bravo](https://b)\n"
+        "  - [Yankee](https://y)\n"
+        "    - [Two](https://2)\n"
+        "    - [One](https://1)\n"
+        "  - [Xray](https://x)\n"
+        "- [Alpha](https://a)\n"
+    )
+    found = lint(markdown, RULE)
+    assert where(found) == [(1, 1, RULE), (2, 3, RULE), (3, 5, RULE)]
+    assert found[0].fix is not None and found[0].fix == found[1].fix == found[2].fix
+    assert found[0].fix.message == "Sort the 6 entries of these 3 lists alphabetically"
+    result = fixed(markdown, RULE)
+    assert result.text == (
+        "- [Alpha](https://a)\n"
+        "- [Bravo](https://b)\n"
+        "  - [Xray](https://x)\n"
+        "  - [Yankee](https://y)\n"
+        "    - [One](https://1)\n"
+        "    - [Two](https://2)\n"
+    )
+    assert result.passes == 1
+
+
+def test_a_sorted_parent_with_an_unsorted_sub_list_edits_only_the_sub_list() -> None:
+    markdown = "- [Alpha](https://a)\n  - [Zulu](https://z)\n  - [Kilo](https://k)\n- [Bravo](https://b)\n"
+    fix = lint(markdown, RULE)[0].fix
+    assert fix is not None
+    end = markdown.index("\n- [Bravo]")
+    assert [(edit.start, edit.end, edit.content) for edit in fix.edits] == [
+        (markdown.index("  - [Zulu]"), end, "  - [Kilo](https://k)\n  - [Zulu](https://z)"),
+        (end, end, ""),
+    ]
+
+
+# -- moves that would change structure (issue 12 item 4) --------------------------------------------------
+
+
+def test_no_fix_when_the_ignore_comment_closes_an_earlier_comment() -> None:
+    markdown = "<!--\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
+    found = lint(markdown, RULE)
+    assert where(found) == [(3, 1, RULE)]
+    assert found[0].fix is None
+    assert fixed(markdown, RULE).text == markdown
+
+
+def test_list_ordered_another_way_without_a_fix_says_to_sort_by_hand() -> None:
+    names = "".join(f"- [{name}](https://x.dev)\n" for name in ["F", "E", "D", "C", "B", "A"])
+    markdown = "## Talks\n\n<!--\n<!--lint ignore entry-link-->\n" + names
+    assert messages(markdown) == [
+        "5 of 6 entries are out of alphabetical order: sort it by hand, or add 'Talks' to `ignore-sections`"
+    ]
+
+
+def test_fix_kept_when_the_ignore_comment_is_whole() -> None:
+    markdown = "<!-- a -->\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n- [Alpha](https://a.io) - y.\n"
+    assert fixed(markdown, RULE).text == (
+        "<!-- a -->\n- [Alpha](https://a.io) - y.\n<!--lint ignore entry-link-->\n- [Zeta](https://z.io) - x.\n"
+    )
+
+
+def test_fix_of_another_rule_at_the_end_of_a_moved_line_waits_for_the_next_pass() -> None:
+    # awesome-cpp: description-period's period for the last moved line landed on the entry the
+    # sort put there ('(STL)..'), in LF files only
+    markdown = "- [Bravo](https://b) - Two.\n- [Alpha](https://a) - One\n- [Charlie](https://c) - Three.\n"
+    result = fixed(markdown, RULE, "description-period")
+    assert result.text == "- [Alpha](https://a) - One.\n- [Bravo](https://b) - Two.\n- [Charlie](https://c) - Three.\n"
+
+
+# -- the list's own order of a name and its longer forms ----------------------------------------
+
+
+LONGER_FIRST = (
+    "## Books\n\n- [Calibre Web Automated](https://1)\n- [Calibre Web](https://2)\n- [Calibre](https://3)\n"
+    "## Video\n\n- [Tube Archivist](https://4)\n- [Tube](https://5)\n- [Tubes](https://6)\n"
+)
+
+
+def test_list_filing_longer_names_first_keeps_that_order() -> None:
+    # awesome-selfhosted, sorted by the `[Name](` source text: 5 such neighbours, all longer first
+    assert messages(LONGER_FIRST) == []
+    assert messages(LONGER_FIRST + "\n## Other\n\n- [Tube Archivist](https://7)\n- [Tube](https://8)\n- [Alpha](https://9)\n") == [
+        "Sort entries alphabetically: 'Alpha' should come before 'Tube Archivist' (line 14)"
+    ]
+
+
+def test_a_list_filing_shorter_names_first_keeps_its_own_order() -> None:
+    # awesome-selfhosted's license list: '`BSD-2-Clause`' before '`BSD-2-Clause-FreeBSD`'
+    licenses = "\n## Licenses\n\n- [BSD 2](https://7)\n- [BSD 2 FreeBSD](https://8)\n- [MIT](https://9)\n"
+    assert messages(LONGER_FIRST + licenses) == []
+
+
+def test_two_longer_names_first_are_slips_not_a_convention() -> None:
+    markdown = "- [Calibre Web](https://1)\n- [Calibre](https://2)\n- [Tube Archivist](https://3)\n- [Tube](https://4)\n"
+    assert messages(markdown) == [
+        "Sort entries alphabetically: 'Calibre Web' should come after 'Calibre' (line 2)",
+        "Sort entries alphabetically: 'Tube Archivist' should come after 'Tube' (line 4)",
+    ]
+
+
+def test_sort_key_with_longer_names_first() -> None:
+    style = KeyStyle(longer_names_first=True)
+    assert sort_key("Calibre Web Automated", style) < sort_key("Calibre Web", style) < sort_key("Calibre", style)
+    assert sort_key("Tube", style) < sort_key("Tubes", style)
+    assert sort_key("Calibre", KeyStyle()) < sort_key("Calibre Web", KeyStyle())
+
+
+# -- a file that does not keep alphabetical order ---------------------------------------------------
+
+
+def talks(title: str, names: str) -> str:
+    return f"## {title}\n\n" + "".join(f"- [{name}](https://{name.lower()}.dev)\n" for name in names) + "\n"
+
+
+def test_file_whose_lists_are_mostly_ordered_another_way_is_one_finding() -> None:
+    markdown = talks("One", "FEDCBA") + talks("Two", "ZYXWV") + talks("Three", "AB")
+    found = lint(markdown, RULE)
+    assert where(found) == [(3, 1, RULE)]
+    assert found[0].message == (
+        "2 of 3 lists are not in alphabetical order, 2 of them ordered another way: sort them with `--fix`, "
+        'or turn the rule off for this file (ignore = ["alphabetical-order"])'
+    )
+    assert fixed(markdown, RULE).text == talks("One", "ABCDEF") + talks("Two", "VWXYZ") + talks("Three", "AB")
+
+
+def test_file_mostly_kept_alphabetical_reports_each_list() -> None:
+    markdown = talks("One", "FEDCBA") + talks("Two", "ZYXWV") + talks("Three", "AB") + talks("Four", "CD") + talks("Five", "EF")
+    assert [line for line, _, _ in where(lint(markdown, RULE))] == [3, 12]

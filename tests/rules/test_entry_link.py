@@ -1,3 +1,7 @@
+import time
+
+import pytest
+
 from helpers import lint, where
 
 RULE = "entry-link"
@@ -64,11 +68,52 @@ def test_anchors_in_toc_and_anchor_only_lists_are_silent() -> None:
     assert lint(text, RULE) == []
 
 
+def test_group_label_with_a_link_heading_a_sub_list_is_not_an_entry() -> None:
+    text = section(
+        "- [Foo](https://foo.dev) - Foo.",
+        "- Redis ([site](https://redis.io))",
+        "  - [redis-py](https://r.dev) - Client.",
+        "- [Baz](https://baz.dev) - Baz.",
+        "- Bar: [docs](https://bar.dev)",
+    )
+    assert where(lint(text, RULE)) == [(9, 3, RULE)]
+
+
+def test_table_of_contents_under_the_title_with_a_label_level_is_silent() -> None:
+    # awesome-javascript: its contents list sits under the H1, a `Utilities` label heads a level
+    text = (
+        "# Awesome JS\n\n"
+        "* [Awesome JS](#awesome-js)\n"
+        "  * [Loaders](#loaders)\n"
+        "  * Utilities\n"
+        "    * [Files](#files)\n"
+        "  * [Maps](#maps)\n"
+        "* [Worth Reading](#worth-reading)\n"
+    )
+    assert lint(text, RULE) == []
+
+
+def test_anchors_in_a_mostly_anchor_list_are_silent_and_in_other_lists_reported() -> None:
+    # awesome-shell: a contents list with three external awesome lists among its anchors
+    mostly = section("- [Shells](#shells)", "- [Guides](#guides)", "- [Awesome Zsh](https://zsh.dev)")
+    assert lint(mostly, RULE) == []
+    half = section("- [Shells](#shells)", "- [Awesome Zsh](https://zsh.dev) - Zsh.")
+    assert where(lint(half, RULE)) == [(5, 12, RULE)]
+
+
+@pytest.mark.parametrize("url", ["a." * 20000 + "x", "a-" * 20000 + ".x", "www." + "a" * 40000 + "?"])
+def test_long_urls_are_checked_in_linear_time(url: str) -> None:
+    # issue 12 item 11: no pattern of this rule may backtrack over a long host (each takes ~10 ms)
+    text = section(f"- [A]({url}) - A.")
+    started = time.perf_counter()
+    lint(text, RULE)
+    assert time.perf_counter() - started < 0.5
+
+
 # -- all entry-format rules together on real lists -------------------------------------------------
 import collections  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
 
 from awesome_lint.diagnostics import Applicability  # noqa: E402
 from awesome_lint.document.build import build_document  # noqa: E402

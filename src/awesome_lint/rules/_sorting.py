@@ -12,6 +12,8 @@ _DIGITS = re.compile(r"(\d+)")
 _LEADING_PUNCTUATION = re.compile(r"[\W_]*")
 _FIRST_WORD = re.compile(r"(\S+?)\s")  # a word and the whitespace right after it
 _HAS_WORD = re.compile(r"[^\W_]")
+# Ends a key with ``longer_names_first``: after the space between words, before digits and letters.
+_NAME_END = "!"
 # The micro sign stands for a Latin 'u' in names (µTorrent, µStreamer); NFKD would make it a
 # Greek mu, which sorts after every Latin letter.
 _LATIN_STAND_INS = str.maketrans({"\u00b5": "u"})
@@ -27,6 +29,9 @@ class KeyStyle(NamedTuple):
     natural_numbers: bool = True
     ignore_punctuation: bool = True
     articles: tuple[str, ...] = ("the", "a", "an")  # empty: articles count
+    # A name sorts after the longer names that extend it by a word ("Calibre Web Automated"
+    # before "Calibre Web"), as a plain sort of the `[Name](` source text puts them.
+    longer_names_first: bool = False
 
 
 def sort_key(name: str, style: KeyStyle) -> SortKey:
@@ -40,9 +45,12 @@ def sort_key(name: str, style: KeyStyle) -> SortKey:
     before ``go2``, which is before ``gokit``, as in a plain character-by-character sort).
     """
     key = _key_text(name, style)
+    if style.longer_names_first:
+        key += _NAME_END
     if name.isascii():  # nothing to fold: most names, and half the cost of sorting
         return (key, key)
-    return (_key_text(_fold_accents(name), style), key)
+    folded = _key_text(_fold_accents(name), style)
+    return (folded + _NAME_END if style.longer_names_first else folded, key)
 
 
 def _fold_accents(text: str) -> str:

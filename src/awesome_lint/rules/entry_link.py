@@ -27,13 +27,15 @@ class EntryLink(Rule[NoOptions]):
 
         - In a list of links (at least half of its items start with a link), an item must
           start with its link; badges or images before it are allowed. A top-level item with
-          no link at all is reported unless it has a sub-list (then it is a group title).
+          no link at all is reported unless it has a sub-list: an item heading a sub-list is a
+          group label (`- Redis` or `- Redis ([site](...))` with entries under it), not an entry.
           Items of sub-lists without a link are notes on their parent entry and are allowed,
           as are items of lists that are mostly prose (rules, credits) and of numbered lists
           (steps, rankings).
         - The link text must not be empty.
         - The URL must be absolute `http(s)://host...`, or `mailto:`; an in-page `#anchor` is
-          accepted in the table of contents (`toc-titles`) and in lists made only of anchors.
+          accepted in the table of contents (`toc-titles`) and in lists whose links are mostly
+          anchors (a table of contents under another heading, or none).
           A relative path (`docs/setup.md`, `./CONTRIBUTING.md`) is accepted: GitHub resolves
           it against the README's folder, so it is how lists link their own files. A host
           without a scheme (`www.foo.dev`, `github.com/foo`) is reported: GitHub would treat it
@@ -65,8 +67,7 @@ class EntryLink(Rule[NoOptions]):
         link_first = sum(1 for item in items if item.link_first)
         # numbered lists are usually steps or rankings, not entries
         is_link_list = not entry_list.ordered and link_first * 2 >= len(items) and link_first > 0
-        toc = in_toc(entry_list.section, settings)
-        only_anchors = all(item.link is not None and item.link.url.startswith("#") for item in items)
+        anchors_allowed = in_toc(entry_list.section, settings) or _is_navigation(items)
         for entry in items:
             if entry.broken_span:
                 continue
@@ -76,7 +77,7 @@ class EntryLink(Rule[NoOptions]):
                     yield self._no_link(document, entry)
                 continue
             if not entry.link_first:
-                if is_link_list:
+                if is_link_list and not entry.sublists:
                     yield self.diagnostic(
                         document,
                         entry.content_start if entry.content_start is not None else entry.start,
@@ -89,7 +90,7 @@ class EntryLink(Rule[NoOptions]):
                 yield self.diagnostic(
                     document, link.start, link.end, "Write the name of the entry between the link's brackets: [Name](url)"
                 )
-            problem = _url_problem(link.url, anchors_allowed=toc or only_anchors)
+            problem = _url_problem(link.url, anchors_allowed=anchors_allowed)
             if problem is not None:
                 start, end = (link.url_start, link.url_end) if link.url_start is not None else (link.start, link.end)
                 yield self.diagnostic(document, start, end or link.end, problem)
@@ -104,6 +105,13 @@ class EntryLink(Rule[NoOptions]):
             f"Start the entry with a link: '- [Name](https://...) - Description.' "
             f"(found {quote(document.text[start:end])})",
         )
+
+
+def _is_navigation(items: list[Entry]) -> bool:
+    """Most of the list's links point into the page: a table of contents, whatever its heading
+    (awesome-javascript's nests one under its title, with a `Utilities` label heading a level)."""
+    urls = [item.link.url for item in items if item.link is not None]
+    return sum(1 for url in urls if url.startswith("#")) * 2 > len(urls)
 
 
 def _url_problem(url: str, anchors_allowed: bool) -> str | None:
