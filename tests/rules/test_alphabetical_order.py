@@ -636,12 +636,28 @@ def test_file_whose_lists_are_mostly_ordered_another_way_is_one_finding() -> Non
     found = lint(markdown, RULE)
     assert where(found) == [(3, 1, RULE)]
     assert found[0].message == (
-        "2 of 3 lists are not in alphabetical order, 2 of them ordered another way: sort them with `--fix`, "
+        "2 of 3 lists are not in alphabetical order (10% of neighbouring entries are): sort them with `--fix`, "
         'or turn the rule off for this file (ignore = ["alphabetical-order"])'
     )
     assert fixed(markdown, RULE).text == talks("One", "ABCDEF") + talks("Two", "VWXYZ") + talks("Three", "AB")
 
 
+def test_file_of_short_lists_ordered_by_importance_is_one_finding() -> None:
+    # awesome-python's shape: many lists of 2 to 3 entries, each with one or two entries out of
+    # place (too few to call one list ordered another way), half of the neighbours out of order.
+    groups = ["CAB", "BA", "DCE", "ED", "FGA", "HB", "AC", "CB"]
+    markdown = "".join(talks(f"Part {index}", group) for index, group in enumerate(groups))
+    found = lint(markdown, RULE)
+    assert where(found) == [(3, 1, RULE)]
+    assert found[0].message.startswith("7 of 8 lists are not in alphabetical order (36% of neighbouring entries are)")
+
+
 def test_file_mostly_kept_alphabetical_reports_each_list() -> None:
-    markdown = talks("One", "FEDCBA") + talks("Two", "ZYXWV") + talks("Three", "AB") + talks("Four", "CD") + talks("Five", "EF")
-    assert [line for line, _, _ in where(lint(markdown, RULE))] == [3, 12]
+    # Long sorted lists: 27 of 32 neighbouring pairs (84%) in order, so the two reversed lists are
+    # reported one by one.
+    markdown = (
+        talks("One", "CBA") + talks("Two", "ABCDEFGHIJ") + talks("Three", "KLMNOPQRST") + talks("Four", "FED")
+        + talks("Five", "ABCDEFGHIJ")
+    )
+    found = lint(markdown, RULE)
+    assert [line for line, _, _ in where(found)] == [3, 4, 35, 36]
