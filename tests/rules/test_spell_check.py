@@ -155,5 +155,9 @@ def test_table_of_contents_link_texts_are_left_to_the_toc_rule() -> None:
     for heading in ("## `Javascript`", "<!--lint disable spell-check-->\n## Javascript\n<!--lint enable spell-check-->"):
         text = f"# Awesome\n\n## Contents\n\n- [Javascript](#javascript)\n\n{heading}\n\n- [Foo](https://foo.dev) - Tool.\n"
         assert lint(text, RULE) == [], heading
+    # A contents list under another title (awesome-javascript's has none): its links are the toc
+    # rule's too, and the heading's misspelling is reported on the heading.
+    categories = "# Awesome\n\n## Categories\n\n- [Javascript](#javascript)\n\n## Javascript\n\n- [Foo](https://foo.dev) - Tool.\n"
+    assert where(lint(categories, RULE)) == [(7, 4, RULE)]
     outside = "# Awesome\n\n## Tools\n\n- [Javascript](#javascript) - Tool.\n"
     assert where(lint(outside, RULE)) == [(5, 4, RULE)]

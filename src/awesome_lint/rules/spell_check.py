@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple
+from urllib.parse import unquote
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Severity, safe_fix
-from awesome_lint.document.model import Document, Link
-from awesome_lint.rules._anchors import in_toc
+from awesome_lint.document.model import Document, Heading, Link
+from awesome_lint.rules._anchors import anchor_map
 from awesome_lint.rules._names import Spelling, builtin_spelling_lines, parse_spellings
 from awesome_lint.rules._prose import InlineSkips, inside, merge_spans, non_prose_spans
-from awesome_lint.rules.base import Context, Rule, Settings
+from awesome_lint.rules.base import Context, Rule
 
 # A name glued to these is part of an identifier, a path or a host name (node-postgres,
 # awesome_python, github.io, @github), not prose. A "/" is glue only inside a path-like token
@@ -164,7 +165,7 @@ class SpellCheck(Rule[SpellCheckOptions]):
             ):
                 continue
             if not_prose is None:
-                not_prose = merge_spans([*non_prose_spans(document), *_identifier_link_texts(document, context.settings)])
+                not_prose = merge_spans([*non_prose_spans(document), *_identifier_link_texts(document)])
             if inside(not_prose, start) or inline_skips.contains(start):
                 continue
             yield self.diagnostic(
@@ -176,16 +177,20 @@ class SpellCheck(Rule[SpellCheckOptions]):
             )
 
 
-def _identifier_link_texts(document: Document, settings: Settings) -> list[tuple[int, int]]:
+def _identifier_link_texts(document: Document) -> list[tuple[int, int]]:
     """Link texts that are not prose: identifiers (`[nodejs/node](...)`, `[scipy](.../scipy)`)
-    and the table of contents' links to headings (the toc rule writes them from the headings)."""
-    spans = [_text_span(link) for link in document.links if not link.is_image and _is_identifier(link)]
-    for entry_list in document.lists:
-        if in_toc(entry_list.section, settings):
-            spans.extend(
-                _text_span(link) for entry in entry_list.walk() for link in entry.links if link.url.startswith("#")
-            )
-    return spans
+    and the texts of in-page links to headings, wherever the table of contents is (the toc
+    rule writes them from the headings, and a misspelling is reported on the heading itself)."""
+    headings = anchor_map(document)
+    return [
+        _text_span(link)
+        for link in document.links
+        if not link.is_image and (_is_identifier(link) or _links_a_heading(link, headings))
+    ]
+
+
+def _links_a_heading(link: Link, headings: dict[str, Heading]) -> bool:
+    return link.url.startswith("#") and unquote(link.url[1:]) in headings
 
 
 def _is_identifier(link: Link) -> bool:
