@@ -1,3 +1,5 @@
+import time
+
 from helpers import fixed, lint, where
 
 RULE = "trailing-whitespace"
@@ -27,3 +29,12 @@ def test_lines_outside_entries_and_in_code_are_silent() -> None:
 def test_crlf_lines() -> None:
     text = "# T\r\n\r\n- [A](https://a.dev) - A. \r\n"
     assert fixed(text, RULE).text == "# T\r\n\r\n- [A](https://a.dev) - A.\r\n"
+
+
+def test_a_long_run_of_tabs_inside_a_line_is_scanned_once() -> None:
+    # issue 12 item 11 (regex audit): `[ \t]+\Z` searched from every tab of an inner run: quadratic
+    text = "# Awesome X\n\n- [a](https://a.dev) - A" + "\t" * 200_000 + "b. \n"
+    started = time.perf_counter()
+    found = lint(text, RULE)
+    assert time.perf_counter() - started < 2.0
+    assert [(d.location.line, d.message) for d in found] == [(3, "Remove the 1 space at the end of the line")]

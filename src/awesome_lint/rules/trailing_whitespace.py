@@ -10,7 +10,6 @@ from awesome_lint.document.model import Document
 
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
-_TRAILING = re.compile(r"[ \t]+\Z")
 _ANY_TRAILING = re.compile(r"[ \t](?:\r?\n|\Z)")
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
 _NEW_BLOCK = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\Z)|[ \t]*(?:#{1,6}(?:[ \t]|\Z)|>|<|```|~~~)")
@@ -60,18 +59,20 @@ class TrailingWhitespace(Rule[NoOptions]):
                 continue
             if in_fence:
                 continue
-            trailing = _TRAILING.search(content)
-            if trailing is None:
+            # rstrip, not a `[ \t]+\Z` search: that retries at every blank of a long inner run
+            text_end = len(content.rstrip(" \t"))
+            if text_end == len(content):
                 continue
-            if _is_hard_break(document, trailing.group(), content, line, last):
+            trailing = content[text_end:]
+            if _is_hard_break(document, trailing, content, line, last):
                 continue
-            start = document.line_start(line) + trailing.start()
+            start = document.line_start(line) + text_end
             end = document.line_start(line) + len(content)
             yield self.diagnostic(
                 document,
                 start,
                 end,
-                f"Remove the {_describe(trailing.group())} at the end of the line",
+                f"Remove the {_describe(trailing)} at the end of the line",
                 safe_fix("Remove trailing whitespace", Edit(start, end, "")),
             )
 
