@@ -1,12 +1,18 @@
 """Fixes keep every link whose target still exists (issue 8).
 
 On every corpus list and on generated lists with H1 part headings and nested tables of contents,
-`--fix` and `--fix --unsafe-fixes` with the default rules keep the multiset of link URLs: links to
-other pages, and in-page links whose heading exists before and after the fix (a ToC link whose
-anchor was broken may be repointed, and a link to a heading that a fix renamed may follow it).
+with the default rules:
+
+- `--fix` keeps the multiset of link URLs: links to other pages, and in-page links whose heading
+  exists before and after the fix (a ToC link whose anchor was broken may be repointed, and a link
+  to a heading that a fix renamed may follow it);
+- `--fix --unsafe-fixes` keeps every target: a link may disappear only as an extra copy of a
+  target still linked (the unsafe duplicate-link fix removes the second listing of an entry), and
+  the unsafe badge fix may replace the link around the title's badge (the badge links to
+  awesome.re by convention).
+
 Images are not links: a badge fix may replace a badge's picture.
 """
-
 from __future__ import annotations
 
 import random
@@ -24,45 +30,37 @@ from helpers import corpus_files
 
 DEFAULT = LintConfig()
 
-# Losses caused by rules other than toc, reported to their owners (xfail strict: the test says when
-# they are fixed). Keyed by (corpus file, mode).
-_DUPLICATE_LINK = "duplicate-link: its unsafe fix removes the second copy of an entry listed twice"
-_BADGE = "badge: its unsafe fix replaces the awesome badge's link target"
-KNOWN_LOSSES: dict[tuple[str, str], str] = {
-    **{
-        (name, "unsafe"): _DUPLICATE_LINK
-        for name in (
-            "awesome-bert-nlp.md",
-            "awesome-cpp.md",
-            "awesome-dotnet.md",
-            "awesome-flutter.md",
-            "awesome-ios.md",
-            "awesome-nodejs.md",
-            "awesome-python.md",
-            "awesome-shell.md",
-        )
-    },
-    ("awesome-javascript.md", "unsafe"): _BADGE,
-}
-
-
-def kept_links(text: str, anchors: set[str]) -> Counter[str]:
+def kept_links(text: str, anchors: set[str], title_badges: bool = True) -> Counter[str]:
     document = build_document("x.md", text)
+    title = document.headings[0] if document.headings and document.headings[0].level == 1 else None
     return Counter(
         link.url
         for link in document.links
-        if not link.is_image and (not link.url.startswith("#") or unquote(link.url[1:]) in anchors)
+        if not link.is_image
+        and (not link.url.startswith("#") or unquote(link.url[1:]) in anchors)
+        and (title_badges or not (link.contains_image and title is not None and title.start <= link.start < title.end))
     )
 
 
-def lost_links(before: str, after: str) -> Counter[str]:
+def lost_links(before: str, after: str, unsafe: bool = False) -> Counter[str]:
     anchors = set(heading_anchors(build_document("x.md", before))) & set(heading_anchors(build_document("x.md", after)))
-    return kept_links(before, anchors) - kept_links(after, anchors)
+    kept_before = kept_links(before, anchors, title_badges=not unsafe)
+    kept_after = kept_links(after, anchors, title_badges=not unsafe)
+    if unsafe:
+        targets_after = {_target(url) for url in kept_after}
+        return Counter({url: count for url, count in kept_before.items() if _target(url) not in targets_after})
+    return kept_before - kept_after
+
+
+def _target(url: str) -> str:
+    """What duplicate-link compares: GitHub owners and repositories are not case-sensitive."""
+    url = url.rstrip("/")
+    return url.casefold() if url.casefold().startswith(("https://github.com/", "http://github.com/")) else url
 
 
 def assert_keeps_links(text: str, unsafe: bool) -> None:
     result = fix_text("x.md", text, DEFAULT, unsafe=unsafe)
-    lost = lost_links(text, result.text)
+    lost = lost_links(text, result.text, unsafe)
     assert not lost, f"lost {dict(lost)} (fixes applied: {sorted({d.rule for d in result.applied})})"
 
 
@@ -70,18 +68,9 @@ def assert_keeps_links(text: str, unsafe: bool) -> None:
 CORPUS = corpus_files()
 
 
-def _corpus_cases() -> list[object]:
-    cases: list[object] = []
-    for path in CORPUS:
-        for mode in ("safe", "unsafe"):
-            reason = KNOWN_LOSSES.get((path.name, mode))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            cases.append(pytest.param(path, mode, marks=marks, id=f"{path.name}-{mode}"))
-    return cases
-
-
 @pytest.mark.skipif(not CORPUS, reason="corpus folder absent")
-@pytest.mark.parametrize(("path", "mode"), _corpus_cases())
+@pytest.mark.parametrize("mode", ["safe", "unsafe"])
+@pytest.mark.parametrize("path", CORPUS, ids=[path.name for path in CORPUS])
 def test_fix_keeps_every_link_on_the_corpus(path: Path, mode: str) -> None:
     assert_keeps_links(path.read_text(encoding="utf-8-sig"), unsafe=mode == "unsafe")
 
@@ -173,3 +162,16 @@ def test_generated_lists_have_parts_nested_tocs_and_toc_findings() -> None:
     assert sum("\n  - [" in text for text in texts) >= 10
     fixed = [fix_text("x.md", text, LintConfig(select=frozenset({"toc"}))) for text in texts]
     assert sum(result.changed for result in fixed) >= 20
+
+
+def test_the_check_sees_a_lost_link_and_the_unsafe_allowances_are_narrow() -> None:
+    before = "# Awesome X [![A](https://b.svg)](https://own.example)\n\n- [A](https://a.dev) - A.\n- [B](https://b.dev) - B.\n- [A](https://a.dev) - A again.\n"
+    one_copy_gone = before.replace("- [A](https://a.dev) - A again.\n", "")
+    assert lost_links(before, one_copy_gone) == Counter({"https://a.dev": 1})
+    assert lost_links(before, one_copy_gone, unsafe=True) == Counter()
+    every_copy_gone = one_copy_gone.replace("- [A](https://a.dev) - A.\n", "")
+    assert lost_links(before, every_copy_gone, unsafe=True) == Counter({"https://a.dev": 2})
+    assert lost_links(before, before.replace("https://a.dev) - A again", "https://A.dev) - A again"), unsafe=True) == Counter()
+    badge_replaced = before.replace("(https://own.example)", "(https://awesome.re)")
+    assert lost_links(before, badge_replaced) == Counter({"https://own.example": 1})
+    assert lost_links(before, badge_replaced, unsafe=True) == Counter()

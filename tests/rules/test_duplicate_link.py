@@ -208,9 +208,9 @@ def test_a_second_description_link_points_at_the_first() -> None:
 
 
 def test_main_link_duplicates_keep_their_message_and_fix_with_the_option() -> None:
-    markdown = "- [A](https://a.dev) - A.\n- [B](https://a.dev/) - Like [C](https://c.dev).\n"
+    markdown = "- [A](https://a.dev) - A, like [C](https://c.dev).\n- [B](https://a.dev/) - Like [C](https://c.dev).\n"
     found = lint(markdown, RULE, options=DESCRIPTIONS)
-    assert where(found) == [(2, 3, RULE)]
+    assert where(found) == [(2, 3, RULE), (2, 30, RULE)]
     assert found[0].message == "Duplicate link: https://a.dev/ also at line 1; remove one of them"
     assert found[0].fix is not None
 
@@ -257,17 +257,31 @@ def test_fix_is_unsafe() -> None:
     assert fixed(markdown, RULE, unsafe=True).text == "- [A](https://a.dev) - A.\n"
 
 
-def test_fix_removes_the_entry_with_its_continuation_lines_and_sub_list() -> None:
+def test_fix_removes_the_entry_with_its_continuation_lines() -> None:
     markdown = (
         "- [A](https://a.dev) - A.\n"
-        "- [Again](https://a.dev) - Again,\n"
+        "- [Again](https://a.dev) - Again, see [C](https://c.dev),\n"
         "  continued.\n"
-        "  - [Sub](https://sub.dev) - Nested.\n"
         "- [C](https://c.dev) - C.\n"
     )
     result = fixed(markdown, RULE, unsafe=True)
     assert result.text == "- [A](https://a.dev) - A.\n- [C](https://c.dev) - C.\n"
     assert result.remaining == []
+
+
+def test_no_fix_when_removing_the_entry_would_lose_a_link() -> None:
+    # awesome-python.md line 401: `django.db.models`, linked to Django's repository like the
+    # `django` entry, links its own docs in its description: removing it would lose that link.
+    markdown = (
+        "## Web\n\n- [django](https://github.com/django/django) - Framework.\n\n## ORM\n\n"
+        "- [django.db.models](https://github.com/django/django) - The Django [ORM](https://docs.example/orm).\n"
+        "- [Again](https://a.dev) - Again.\n  - [Sub](https://sub.dev) - Nested.\n- [A](https://a.dev) - A.\n"
+    )
+    found = lint(markdown, RULE)
+    assert where(found) == [(7, 3, RULE), (10, 3, RULE)]
+    assert found[0].fix is None  # its ORM link is nowhere else
+    assert found[1].fix is not None  # the copy kept at line 8 is the one with a sub-list
+    assert fixed(markdown, RULE, unsafe=True).text == markdown.removesuffix("- [A](https://a.dev) - A.\n")
 
 
 def test_fix_in_a_loose_list_keeps_single_blank_lines() -> None:
@@ -296,7 +310,7 @@ def test_corpus_unsafe_fix_removes_only_reported_entries(path) -> None:  # type:
     text = path.read_bytes().decode("utf-8-sig")
     config = config_for(RULE)
     result = fix_text(path.name, text, config, unsafe=True)
-    assert result.remaining == []
+    assert all(d.fix is None for d in result.remaining)  # entries whose removal would lose a link
     assert fix_text(path.name, result.text, config, unsafe=True).text == result.text
     before, after = build_document("a", text), build_document("b", result.text)
     removed = Counter(e.link.url for e in before.entries() if e.link) - Counter(
@@ -311,6 +325,8 @@ def test_corpus_description_findings_have_no_fix(path) -> None:  # type: ignore[
     text = path.read_bytes().decode("utf-8-sig")
     config = config_for(RULE, options=DESCRIPTIONS)
     result = fix_text(path.name, text, config, unsafe=True)
-    # What remains after removing duplicate entries: description links only, none fixable.
-    assert all(d.fix is None and " also at line " not in d.message for d in result.remaining)
+    # What remains after removing duplicate entries: description links, and entries whose removal
+    # would lose a link; none fixable.
+    assert all(d.fix is None for d in result.remaining)
     assert fix_text(path.name, result.text, config, unsafe=True).text == result.text
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -69,9 +70,10 @@ class DuplicateLink(Rule[DuplicateLinkOptions]):
 
     Fix safety:
         Unsafe, and only for a duplicate main link. The fix removes the later entry with its
-        lines (continuation lines and sub-list included). Which of the two entries to keep, and
-        in which section, is the maintainer's call, and the removed entry's description or
-        sub-entries may be worth keeping. A duplicate description link has no fix: whether to
+        continuation lines. It is not offered for an entry with a sub-list, nor when removing
+        it would lose a link found nowhere else in the list (a description linking its own
+        docs). Which of the two entries to keep, and in which section, is the maintainer's
+        call, and the removed entry's description may be worth keeping. A duplicate description link has no fix: whether to
         unlink the words or rewrite the sentence needs a person.
     """
 
@@ -85,6 +87,7 @@ class DuplicateLink(Rule[DuplicateLinkOptions]):
         entries = list(_entries_outside(document.root, context.settings))
         first_entry: dict[str, Entry] = {}  # normalised main-link target -> first entry
         sibling_index = _sibling_indexes(entries)
+        targets: Counter[str] | None = None  # every link target of the document, counted once needed
         for entry in entries:
             link = entry.link
             if link is None or not _comparable(link):
@@ -105,7 +108,11 @@ class DuplicateLink(Rule[DuplicateLinkOptions]):
                 )
             else:
                 message = f"Duplicate link: {link.url} also at line {line}; remove one of them"
-            fix = unsafe_fix(f"Remove this entry (kept at line {line})", _removal(document, entry, sibling_index))
+            if targets is None:
+                targets = Counter(normalize_url(link.url) for link in document.links if not link.is_image)
+            fix = None
+            if _removal_keeps_every_link(entry, targets):
+                fix = unsafe_fix(f"Remove this entry (kept at line {line})", _removal(document, entry, sibling_index))
             yield self.diagnostic(document, link.start, link.end, message, fix)
         if context.options.descriptions:
             yield from self._check_descriptions(document, entries, first_entry)
@@ -174,6 +181,16 @@ def _section_of(entry: Entry) -> Section | None:
     while entry_list is not None and entry_list.parent_entry is not None:
         entry_list = entry_list.parent_entry.parent
     return entry_list.section if entry_list is not None else None
+
+
+def _removal_keeps_every_link(entry: Entry, targets: Counter[str]) -> bool:
+    """Whether every link of the entry is linked elsewhere too, so removing it loses none. Not
+    for an entry with a sub-list (whose entries may be kept copies of other duplicates), nor for
+    `- [django.db.models](<django's repository>) - The Django [ORM](<its docs>).` (awesome-python)."""
+    if entry.sublists:
+        return False
+    here = Counter(normalize_url(link.url) for link in entry.links if not link.is_image)
+    return all(targets[url] > count for url, count in here.items())
 
 
 def _removal(document: Document, entry: Entry, sibling_index: dict[Entry, int]) -> Edit:
