@@ -8,8 +8,9 @@ defaults (no config file), in a child Python each, so the two versions never sha
 
 --sample N draws N findings of the "before" run at random (seeded) and prints each with whether
 the "after" run still reports it: a finding of the same rule on the same line, or one whose lines
-span it (a finding reported once for a whole list). Judge the sample by hand as the list's
-maintainer would: every finding judged true must still be reported.
+or whose fix's edits cover that line (a finding reported once for a whole list or file, whose fix
+repairs every entry). Judge the sample by hand as the list's maintainer would: every finding
+judged true must still be reported.
 """
 
 from __future__ import annotations
@@ -40,11 +41,15 @@ config = LintConfig()
 for name in sys.argv[1:]:
     with open(name, "rb") as handle:
         text, bom = decode_markdown(name, handle.read())
-    for d in lint_document(build_document(name, text, bom), config):
-        print(json.dumps([name, d.rule, d.location.line, d.end_location.line, d.message]))
+    document = build_document(name, text, bom)
+    for d in lint_document(document, config):
+        edits = [] if d.fix is None else d.fix.edits
+        covered = [[document.position(e.start).line, document.position(e.end).line] for e in edits]
+        print(json.dumps([name, d.rule, d.location.line, d.end_location.line, d.message, covered]))
 """
 
-Finding = tuple[str, str, int, int, str]  # file name, rule, first line, last line, message
+# file name, rule, first line, last line, message, line ranges its fix edits
+Finding = tuple[str, str, int, int, str, list[list[int]]]
 
 
 def findings_of(src: Path, files: list[Path]) -> list[Finding]:
@@ -56,7 +61,7 @@ def findings_of(src: Path, files: list[Path]) -> list[Finding]:
         check=True,
     )
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    return [(Path(name).name, rule, first, last, message) for name, rule, first, last, message in rows]
+    return [(Path(name).name, rule, first, last, message, fixed) for name, rule, first, last, message, fixed in rows]
 
 
 def extract_src(revision: str, into: Path) -> Path:
@@ -90,8 +95,11 @@ def counts_table(before: list[Finding], after: list[Finding], files: list[Path])
 
 
 def still_reported(finding: Finding, after: list[Finding]) -> bool:
-    name, rule, line, _, _ = finding
-    return any(a[0] == name and a[1] == rule and a[2] <= line <= a[3] for a in after)
+    name, rule, line = finding[:3]
+    return any(
+        a[0] == name and a[1] == rule and (a[2] <= line <= a[3] or any(first <= line <= last for first, last in a[5]))
+        for a in after
+    )
 
 
 def main() -> int:
@@ -115,7 +123,7 @@ def main() -> int:
     if args.sample:
         print(f"\nSample of {args.sample} 'before' findings (seed {args.seed}): kept = still reported after")
         for finding in random.Random(args.seed).sample(before, min(args.sample, len(before))):
-            name, rule, line, _, message = finding
+            name, rule, line, _, message, _ = finding
             kept = "kept   " if still_reported(finding, after) else "dropped"
             print(f"{kept} {name}:{line} {rule}: {message[:140]}")
     return 0
