@@ -4,6 +4,7 @@ or hundreds of MB; the bounds are generous CPU-time limits, since the machine is
 
 from __future__ import annotations
 
+import json
 import time
 import tracemalloc
 from typing import Callable
@@ -14,6 +15,8 @@ from awesome_lint.diagnostics import Diagnostic, Edit, FatalError, Position, Sev
 from awesome_lint.document.build import build_document
 from awesome_lint.fix import fix_text, select_fixes
 from awesome_lint.linter import lint_text
+from awesome_lint.report import FileResult
+from awesome_lint.report import json as json_report
 from awesome_lint.suppress import collect_markers
 from helpers import where
 
@@ -123,3 +126,35 @@ def test_a_lone_surrogate_is_refused_with_its_position(run: Callable[[str, str],
 
 def test_astral_characters_are_text() -> None:
     assert where(lint_text("t.md", "# T\n\n𝔸 😀 paragraph.\n")) == where(lint_text("t.md", "# T\n\nA b paragraph.\n"))
+
+
+def test_json_prints_a_fix_shared_by_several_findings_once() -> None:
+    text = "# T\n\n- [B](#b)\n- [A](#a)\n"
+    rewrite = safe_fix("Regenerate the table of contents", Edit(5, 24, "- [A](#a)\n- [B](#b)"))
+    own = safe_fix("Other", Edit(0, 1, "#"))
+    findings = [
+        Diagnostic("toc", "first", 5, 14, Position(3, 1), Position(3, 10), Severity.ERROR, rewrite),
+        Diagnostic("toc", "second", 15, 24, Position(4, 1), Position(4, 9), Severity.ERROR, rewrite),
+        Diagnostic("title", "third", 0, 1, Position(1, 1), Position(1, 2), Severity.ERROR, own),
+    ]
+    out = json.loads(json_report.format_results([FileResult("t.md", text, findings)]))
+    assert [(record["message"], record["fix"]) for record in out] == [
+        ("third", {"applicability": "safe", "message": "Other", "edits": [_json_edit("#", (1, 1), (1, 2))]}),
+        (
+            "first",
+            {
+                "applicability": "safe",
+                "message": "Regenerate the table of contents",
+                "edits": [_json_edit("- [A](#a)\n- [B](#b)", (3, 1), (4, 10))],
+            },
+        ),
+        ("second", {"applicability": "safe", "message": "Regenerate the table of contents", "edits": [], "same_fix_as": 1}),
+    ]
+
+
+def _json_edit(content: str, start: tuple[int, int], end: tuple[int, int]) -> dict[str, object]:
+    return {
+        "content": content,
+        "location": {"row": start[0], "column": start[1]},
+        "end_location": {"row": end[0], "column": end[1]},
+    }
