@@ -350,7 +350,7 @@ def run(
     seed: int,
     seconds: float,
     corpus: Path = DEFAULT_CORPUS,
-    ignore: Callable[[Failure], bool] = lambda failure: False,
+    ignore: Callable[[Case, Failure], bool] = lambda case, failure: False,
 ) -> Report:
     """Check up to ``docs`` documents (or until ``seconds`` have passed); ``ignore`` leaves out
     known failures (the in-suite run excludes those owned by rules being fixed elsewhere)."""
@@ -361,7 +361,7 @@ def run(
             break
         report.documents += 1
         for failure in check_case(case):
-            if not ignore(failure):
+            if not ignore(case, failure):
                 report.add(case, failure)
     return report
 

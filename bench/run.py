@@ -107,9 +107,9 @@ print(json.dumps({"lint": lint, "fix": time.process_time() - start}))
 def adversarial_inputs() -> dict[str, Callable[[int], str]]:
     """Generated inputs by size factor: each factor adds as many of the repeated parts."""
     return {
-        "long token (data: URI)": lambda factor: "# T\n\n- [A](https://a.example) - Data "
+        "long token (data: URI)": lambda factor: "# T\n\n- [A](https://a.example) - Data data:image/png;base64,"
         + "QUJD" * 1_000 * factor
-        + "\n",
+        + " (x)\n",
         "many links in one entry": lambda factor: "# T\n\n- "
         + " ".join(f"[L{i}](https://l.example/{i})" for i in range(2_500 * factor))
         + "\n",

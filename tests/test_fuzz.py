@@ -13,6 +13,7 @@ from types import ModuleType
 
 import pytest
 
+from awesome_lint.linter import LintConfig
 from helpers import CORPUS
 
 
@@ -32,12 +33,27 @@ DOCUMENTS = 2_000
 SECONDS = 50.0
 MINIMUM_DOCUMENTS = 300  # on a loaded machine the time limit may end the run early
 
-# (check, rule) pairs from issue 12 whose fixes are owned by other engineers.
-KNOWN: dict[tuple[str, str], str] = {}
+# (check, rule) pairs from issue 12 whose fixes are owned by other engineers. A failure is one of
+# them when it disappears with that rule turned off.
+KNOWN: dict[tuple[str, str], str] = {
+    ("url-lost", "toc"): "issue 12 item 1, toc's owner: the regenerated ToC drops a lazy paragraph under it",
+}
 
 
-def known_failure(failure: object) -> bool:
-    return any((failure.check, rule) in KNOWN for rule in failure.rules)  # type: ignore[attr-defined]
+def known_failure(case: object, failure: object) -> bool:
+    for check, rule in KNOWN:
+        if failure.check == check and rule in failure.rules:  # type: ignore[attr-defined]
+            without = LintConfig(select=fuzz.EVERY_RULE.select, ignore=frozenset({rule}))
+            if all(found.check != check for found in fuzz.check_case(case, without)):
+                return True
+    return False
+
+
+def test_a_known_failure_is_excluded_only_while_its_rule_causes_it() -> None:
+    lazy = fuzz.Case("## Contents\n- [JavaScript OSX](#javascript-osx)\nSee also [Other](https://other.example).\n")
+    lost = next(failure for failure in fuzz.check_case(lazy) if failure.check == "url-lost")
+    assert known_failure(lazy, lost)
+    assert not known_failure(lazy, fuzz.Failure("url-lost", frozenset({"spell-check"}), ""))
 
 
 def test_a_short_seeded_run_finds_no_new_failure() -> None:
@@ -68,9 +84,9 @@ def test_a_clean_list_passes_every_check() -> None:
 
 def test_the_untouched_check_sees_text_changed_outside_the_edits() -> None:
     edits = [fuzz.Edit(4, 5, "X")]
-    assert fuzz._untouched_lines("a\nb\nc\nd\n", edits) == ["a\n", "\nd\n"]
-    assert fuzz._untouched_lines("a\nb\nX\nd\n", fuzz._shifted(edits)) == ["a\n", "\nd\n"]
-    assert fuzz._untouched_lines("a\nB\nX\nd\n", fuzz._shifted(edits)) != ["a\n", "\nd\n"]
+    assert fuzz._untouched_lines("a\nb\nc\nd\n", edits) == ["a\nb\n", "\nd\n"]
+    assert fuzz._untouched_lines("a\nb\nX\nd\n", fuzz._shifted(edits)) == ["a\nb\n", "\nd\n"]
+    assert fuzz._untouched_lines("a\nB\nX\nd\n", fuzz._shifted(edits)) != ["a\nb\n", "\nd\n"]
 
 
 def test_shrinking_deletes_every_line_the_failure_does_not_need() -> None:
