@@ -25,16 +25,9 @@ from awesome_lint.rules.spell_check import _any_case, _matcher
 SECONDS_PER_PATTERN = 3.0  # over all the strings; a linear pattern needs well under 0.5 s
 RUN = 10_000  # long enough that a quadratic search takes seconds
 
-# Known offenders, being fixed by their rules' owners (issue 12, items 11 and 12).
+# Known offenders, being fixed by (or reported to) their rules' owners (issue 12, item 11).
 KNOWN_SLOW = {
-    "awesome_lint.rules.empty_section._ONLY_COMMENTS": "item 11, empty-section's owner: exponential comments-only fullmatch",
     "awesome_lint.rules.alphabetical_order._COMMENTS_ONLY": "item 11, alphabetical-order's owner: exponential comments-only fullmatch",
-    "awesome_lint.rules.description_period._LAST_TOKEN": "item 12, description-period's owner: quadratic on a long token",
-    "awesome_lint.rules.description_period._LAST_WORDS": "item 12, description-period's owner: quadratic on a long token",
-    "awesome_lint.rules.description_period._TRAILING_TAGS": "found by this audit, reported to description-period's owner: "
-    "`search` of the repeated code-span group on a run of backtick pairs (quadratic)",
-    "awesome_lint.rules.description_case._CLOSING_EMPHASIS": "found by this audit, reported to description-case's owner: "
-    "`sub` tries `[_~]+` at every start of a long run of underscores (quadratic)",
     "awesome_lint.rules.trailing_whitespace._TRAILING": "found by this audit, reported to trailing-whitespace's owner: "
     "`search` tries `[ \\t]+\\Z` at every start of a long run of tabs inside a line (quadratic)",
 }
