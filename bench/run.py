@@ -1,6 +1,7 @@
 """Benchmark: whole-process lint time as a ratio to a bare mistune parse, and to the npm awesome-lint.
 
 Usage: python bench/run.py [--corpus DIR] [--runs N] [--no-npm]
+       python bench/run.py --scaling [--corpus DIR] [--max-factor 8]
 
 Every figure is measured in this one run, on this machine, as the median of N whole-process runs,
 in CPU seconds (user + system) of the child process: on a shared machine wall time swings with
@@ -10,11 +11,19 @@ the neighbours' load, CPU time much less.
 - fix:     `python -m awesome_lint FILE --fix` on a fresh temp copy each run (largest file only)
 - npm:     `npx awesome-lint README.md` 2.3.0 in a temp git repository holding the file (when node
            and npm are present; installed once into a cache folder under the temp dir)
+
+`--scaling` prints instead how lint and safe `--fix` grow with the input: 1x/2x/4x/8x concatenations
+of the largest corpus list and generated adversarial inputs (a long token, many links in one entry,
+many fixes, many blank lines), each size in a fresh process timing `lint_text` and `fix_text` (CPU
+seconds, interpreter start left out), with the growth exponent k of time ~ size^k fitted over the
+sizes, and `--fix` as a multiple of lint at each size. Target: k <= 1.2 and fix <= 3x lint.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import os
 import resource
 import shutil
@@ -23,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 NPM_VERSION = "2.3.0"
@@ -78,12 +88,102 @@ def git_repo_with(path: Path, root: Path) -> Path:
     return repo
 
 
+SOURCE = Path(__file__).resolve().parents[1] / "src"
+SCALING_TIMEOUT = 300.0
+TIME_LINT_AND_FIX = """
+import json, sys, time
+from awesome_lint.fix import fix_text
+from awesome_lint.linter import lint_text
+text = open(sys.argv[1], encoding="utf-8").read()
+start = time.process_time()
+lint_text("bench.md", text)
+lint = time.process_time() - start
+start = time.process_time()
+fix_text("bench.md", text)
+print(json.dumps({"lint": lint, "fix": time.process_time() - start}))
+"""
+
+
+def adversarial_inputs() -> dict[str, Callable[[int], str]]:
+    """Generated inputs by size factor: each factor adds as many of the repeated parts."""
+    return {
+        "long token (data: URI)": lambda factor: "# T\n\n- [A](https://a.example) - Data data:image/png;base64,"
+        + "QUJD" * 1_000 * factor
+        + " (x)\n",
+        "many links in one entry": lambda factor: "# T\n\n- "
+        + " ".join(f"[L{i}](https://l.example/{i})" for i in range(2_500 * factor))
+        + "\n",
+        "many fixes (no periods)": lambda factor: "# T\n\n## S\n\n"
+        + "".join(f"- [E{i:06}](https://e.example/{i}) - Entry {i}\n" for i in range(2_000 * factor)),
+        "blank lines": lambda factor: "# T\n" + "\n" * 250_000 * factor,
+    }
+
+
+def measure_in_child(text: str, scratch: Path) -> dict[str, float] | None:
+    path = scratch / "scaling.md"
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SOURCE)}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", TIME_LINT_AND_FIX, str(path)],
+            capture_output=True, text=True, env=env, timeout=SCALING_TIMEOUT, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(done.stdout) if done.returncode == 0 else None
+
+
+def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
+    """Least-squares slope of log(time) over log(size)."""
+    xs = [math.log(size) for size in sizes]
+    ys = [math.log(max(second, 1e-4)) for second in seconds]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread if spread else 0.0
+
+
+def scaling_table(corpus: Path, max_factor: int) -> None:
+    inputs = dict(adversarial_inputs())
+    files = sorted(p for p in corpus.glob("*.md") if p.name != "SOURCES.md") if corpus.is_dir() else []
+    if files:
+        largest = max(files, key=lambda p: p.stat().st_size)
+        content = largest.read_text(encoding="utf-8-sig")
+        inputs = {f"{largest.name} concatenated": lambda factor: content * factor, **inputs}
+    factors = [factor for factor in (1, 2, 4, 8, 16) if factor <= max_factor]
+    print(f"CPU seconds of lint_text / fix_text (safe) in a fresh process per size; python {sys.version.split()[0]}")
+    print(f"{'input':30} {'x':>3} {'KB':>6} {'lint s':>7} {'fix s':>7} {'fix/lint':>8}")
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, make in inputs.items():
+            sizes: list[int] = []
+            lint_times: list[float] = []
+            fix_times: list[float] = []
+            for factor in factors:
+                text = make(factor)
+                timing = measure_in_child(text, Path(scratch))
+                if timing is None:
+                    print(f"{name:30} {factor:3} {len(text) // 1024:6} (over {SCALING_TIMEOUT:.0f} s or failed)", flush=True)
+                    break
+                sizes.append(len(text))
+                lint_times.append(timing["lint"])
+                fix_times.append(timing["fix"])
+                ratio = timing["fix"] / max(timing["lint"], 1e-4)
+                print(f"{name:30} {factor:3} {len(text) // 1024:6} {timing['lint']:7.2f} {timing['fix']:7.2f} {ratio:8.2f}", flush=True)
+            if len(sizes) > 1:
+                lint_k, fix_k = growth_exponent(sizes, lint_times), growth_exponent(sizes, fix_times)
+                print(f"{name:30} growth exponent: lint n^{lint_k:.2f}, fix n^{fix_k:.2f}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-npm", action="store_true")
+    parser.add_argument("--scaling", action="store_true", help="print the scaling table instead")
+    parser.add_argument("--max-factor", type=int, default=8)
     args = parser.parse_args()
+    if args.scaling:
+        scaling_table(args.corpus, args.max_factor)
+        return 0
     files = sorted(p for p in args.corpus.glob("*.md") if p.name != "SOURCES.md")
     if not files:
         print(f"no corpus at {args.corpus}: nothing to measure")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, with_newline
@@ -56,24 +57,42 @@ def fix_applies(fix: Fix | None, unsafe: bool) -> bool:
 def select_fixes(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     """Diagnostics whose fixes can be applied together: no two fixes touch overlapping text."""
     chosen: list[Diagnostic] = []
-    taken: list[tuple[int, int]] = []
+    taken = _TakenSpans()
     for diagnostic in sorted(diagnostics, key=lambda d: (d.start, d.rule)):
         fix = diagnostic.fix
         if not fix_applies(fix, unsafe):
             continue
         assert fix is not None
         spans = [(edit.start, edit.end) for edit in fix.edits]
-        if any(_overlaps(span, other) for span in spans for other in taken):
+        if any(taken.conflicts(span) for span in spans):
             continue
         chosen.append(diagnostic)
-        taken.extend(spans)
+        for span in spans:
+            taken.add(span)
     return chosen
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    # Spans that share text conflict, and so do two edits at the same point (two insertions, or an
-    # insertion where a replacement starts): their order would be arbitrary.
-    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
+class _TakenSpans:
+    """The spans of the fixes taken so far, sorted, for a conflict test by bisection.
+
+    Spans that share text conflict, and so do two edits at the same point (two insertions, or an
+    insertion where a replacement starts): their order would be arbitrary. Taken spans never
+    conflict with each other, so sorted by start they are sorted by end too, and only the
+    neighbours of a new span can conflict with it.
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def conflicts(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        index = bisect_left(self.spans, (start, -1))
+        if index > 0 and self.spans[index - 1][1] > start:
+            return True
+        return index < len(self.spans) and (self.spans[index][0] == start or self.spans[index][0] < end)
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self.spans, span)
 
 
 def _fixed_by(chosen: list[Diagnostic], diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -95,7 +95,10 @@ def collect_markers(document: Document) -> tuple[list[Marker], list[Diagnostic]]
     warnings: list[Diagnostic] = []
     locator: _Locator | None = None
     resolved_ids: dict[str, list[str]] = {}
-    for match in _MARKER.finditer(document.text):
+    text = document.text
+    # A `<!--lint` with no `-->` after it cannot match: stopping the search at the last `-->`
+    # keeps many unclosed comments from each scanning to the end of the text.
+    for match in _MARKER.finditer(text, 0, text.rfind("-->") + len("-->")):
         start, end = match.span()
         locator = locator or _Locator(document)
         ignore_end = locator.ignore_end(start, end)
@@ -221,6 +224,8 @@ class _Locator:
         self.headings = document.headings
         self.heading_starts = [heading.start for heading in document.headings]
         self.lists_by_start = {entry_list.start: entry_list for entry_list in document.lists}
+        self.item_starts: dict[int, list[int]] = {}  # id(EntryList) -> its items' starts
+        self.code_spans: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # scope -> starts, ends
 
     def ignore_end(self, start: int, end: int) -> int | None:
         """End of what an `ignore` at [start, end) covers; None when the comment is not a marker."""
@@ -228,7 +233,7 @@ class _Locator:
         block = _enclosing(self.blocks, self.block_starts, start, end)
         if block is None:
             heading = _enclosing(self.headings, self.heading_starts, start, end)
-            if heading is None or _in_code_span(text, heading.start, start, heading.end):
+            if heading is None or self.in_code_span(heading.start, start, heading.end):
                 return None
             return heading.end
         if block.kind == "html":
@@ -236,9 +241,9 @@ class _Locator:
                 return None  # an HTML block that is more than the marker
             return self.after_root_node(block.end)
         if block.kind in ("paragraph", "quote"):
-            return None if _in_code_span(text, block.start, start, block.end) else block.end
+            return None if self.in_code_span(block.start, start, block.end) else block.end
         if block.kind == "list":
-            entry = _innermost_entry(self.lists_by_start.get(block.start), start, end)
+            entry = self.innermost_entry(self.lists_by_start.get(block.start), start, end)
             return None if entry is None else self.ignore_end_in_entry(entry, start, end)
         return None  # code blocks, tables and anything else: not a marker
 
@@ -250,7 +255,7 @@ class _Locator:
             scope = (entry.content_start, entry.text_end)  # the item's first paragraph
         else:
             scope = (_line_start(text, start), _line_end(text, end))
-        return None if _in_code_span(text, scope[0], start, scope[1]) else scope[1]
+        return None if self.in_code_span(scope[0], start, scope[1]) else scope[1]
 
     def after_in_entry(self, entry: Entry, offset: int) -> int:
         """End of the node after ``offset`` inside ``entry``, climbing out when there is none."""
@@ -265,12 +270,38 @@ class _Locator:
     def after_entry(self, entry: Entry) -> int:
         entry_list = entry.parent
         assert entry_list is not None
-        index = entry_list.items.index(entry)
+        index = self.item_index(entry_list, entry.start)
         if index + 1 < len(entry_list.items):
             return entry_list.items[index + 1].end
         if entry_list.parent_entry is None:
             return self.after_root_node(entry_list.end)
         return self.after_in_entry(entry_list.parent_entry, entry_list.end)
+
+    def item_index(self, entry_list: EntryList, offset: int) -> int:
+        """Index of the item of ``entry_list`` that starts at or before ``offset`` (-1: none)."""
+        starts = self.item_starts.get(id(entry_list))
+        if starts is None:
+            starts = self.item_starts[id(entry_list)] = [item.start for item in entry_list.items]
+        return bisect_right(starts, offset) - 1
+
+    def innermost_entry(self, entry_list: EntryList | None, start: int, end: int) -> Entry | None:
+        entry: Entry | None = None
+        while entry_list is not None:
+            index = self.item_index(entry_list, start)
+            if index < 0 or end > entry_list.items[index].end:
+                return None
+            entry = entry_list.items[index]
+            entry_list = next((sub for sub in entry.sublists if sub.start <= start and end <= sub.end), None)
+        return entry
+
+    def in_code_span(self, scope_start: int, offset: int, scope_end: int) -> bool:
+        """Whether ``offset`` is inside a code span of the paragraph text[scope_start:scope_end]."""
+        spans = self.code_spans.get((scope_start, scope_end))
+        if spans is None:
+            spans = self.code_spans[(scope_start, scope_end)] = _code_spans(self.text, scope_start, scope_end)
+        starts, ends = spans
+        index = bisect_right(starts, offset) - 1
+        return index >= 0 and offset < ends[index]
 
     def after_root_node(self, offset: int) -> int:
         """End of the first top-level block or heading starting at or after ``offset``."""
@@ -299,16 +330,6 @@ def _enclosing(nodes: list[_Node], starts: list[int], start: int, end: int) -> _
     return None
 
 
-def _innermost_entry(entry_list: EntryList | None, start: int, end: int) -> Entry | None:
-    entry: Entry | None = None
-    while entry_list is not None:
-        entry = next((item for item in entry_list.items if item.start <= start and end <= item.end), None)
-        if entry is None:
-            return None
-        entry_list = next((sub for sub in entry.sublists if sub.start <= start and end <= sub.end), None)
-    return entry
-
-
 def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
@@ -328,15 +349,25 @@ def _alone_on_lines(text: str, start: int, end: int) -> bool:
     return not text[_line_start(text, start) : start].strip() and _ends_line(text, end)
 
 
-def _in_code_span(text: str, scope_start: int, offset: int, scope_end: int) -> bool:
-    """Whether ``offset`` is inside a code span of the paragraph text[scope_start:scope_end]."""
-    open_run: str | None = None
-    for run in _BACKTICKS.finditer(text, scope_start, offset):
-        if open_run is None:
-            open_run = run.group()
-        elif run.group() == open_run:
-            open_run = None
-    if open_run is None:
-        return False
-    closer = re.compile(rf"(?<!`){open_run}(?!`)")
-    return closer.search(text, offset, scope_end) is not None
+def _code_spans(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Starts and ends of the code spans in text[start:end]: a backtick run opens one that the next
+    run of the same length closes; a run that no later run matches is literal text."""
+    runs = [match.span() for match in _BACKTICKS.finditer(text, start, end)]
+    runs_of_length: dict[int, list[int]] = {}
+    for index, (run_start, run_end) in enumerate(runs):
+        runs_of_length.setdefault(run_end - run_start, []).append(index)
+    starts: list[int] = []
+    ends: list[int] = []
+    index = 0
+    while index < len(runs):
+        run_start, run_end = runs[index]
+        same_length = runs_of_length[run_end - run_start]
+        following = bisect_right(same_length, index)
+        if following < len(same_length):
+            closer = same_length[following]
+            starts.append(run_start)
+            ends.append(runs[closer][1])
+            index = closer + 1
+        else:
+            index += 1
+    return starts, ends

@@ -9,6 +9,7 @@ from typing import Any
 from mistune.helpers import parse_link_href, parse_link_text
 from mistune.util import unikey
 
+from awesome_lint.diagnostics import FatalError
 from awesome_lint.document.model import (
     Block,
     BlockKind,
@@ -39,10 +40,25 @@ _PLAIN_DESTINATION = re.compile(r"[^ \t\n<]+")
 
 
 def build_document(path: str, text: str, bom: bool = False) -> Document:
+    _refuse_surrogates(path, text)
     normalized, collapsed = _normalize_newlines(text)
     tokens, root_state = parse_tokens(normalized)
     builder = _Builder(path, text, normalized, collapsed, root_state)
     return builder.build(tokens, bom)
+
+
+def _refuse_surrogates(path: str, text: str) -> None:
+    """A lone surrogate cannot come from a decoded file (the CLI refuses such bytes), only from a
+    library caller: refuse it with its position rather than fail inside the parser."""
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        line = text.count("\n", 0, error.start) + 1
+        column = error.start - (text.rfind("\n", 0, error.start) + 1) + 1
+        code = ord(text[error.start])
+        raise FatalError(f"{path}:{line}:{column}: lone surrogate U+{code:04X} is not text (not encodable as UTF-8)") from None
 
 
 def _normalize_newlines(text: str) -> tuple[str, list[int]]:
@@ -382,7 +398,8 @@ class _Builder:
         return entry
 
     def _main_link(self, entry: Entry, inline: list[Token], links: list[Link], text_end: int) -> None:
-        top_level = [link for link in links if _is_top_level(link, links)]
+        nested = _nested_links(links)
+        top_level = [link for link in links if id(link) not in nested]
         link_first = True
         main: Link | None = None
         link_iter = iter(top_level)
@@ -430,8 +447,18 @@ def _destination_as_written(source: str, start: int, link_end: int) -> str | Non
     return href
 
 
-def _is_top_level(link: Link, links: list[Link]) -> bool:
-    return not any(other is not link and other.start <= link.start and link.end <= other.end for other in links)
+def _nested_links(links: list[Link]) -> set[int]:
+    """ids of the links that lie inside another link of ``links`` (an image inside a badge link)."""
+    nested: set[int] = set()
+    ordered = sorted(links, key=lambda link: (link.start, -link.end))
+    furthest_end = -1
+    for index, link in enumerate(ordered):
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        same_span = following is not None and (following.start, following.end) == (link.start, link.end)
+        if link.end <= furthest_end or same_span:
+            nested.add(id(link))
+        furthest_end = max(furthest_end, link.end)
+    return nested
 
 
 def _plain_text(tokens: list[dict[str, Any]]) -> str:

@@ -164,6 +164,10 @@ class PositionedBlockState(BlockState):
 
 class PositionedBlockParser(BlockParser):
     state_cls = PositionedBlockState
+    # mistune's `(^[ \t\v\f]*\n)+` keeps backtracking state for every line it repeats over (about
+    # 1 KB a blank line at the peak); nothing follows it in the scanner, so a possessive
+    # repeat matches the same text without that state.
+    SPECIFICATION = {**BlockParser.SPECIFICATION, "blank_line": r"(?:^[ \t\v\f]*\n)++"}
 
     def parse_method(self, m: Match[str], state: PositionedBlockState) -> int | None:  # type: ignore[override]
         rule = m.lastgroup or ""

@@ -31,7 +31,15 @@ def _fix(fix: Fix | None, index: LineIndex, newline: str) -> dict[str, Any] | No
     }
 
 
-def diagnostic_record(result: FileResult, diagnostic: Diagnostic, index: LineIndex) -> dict[str, Any]:
+def _shared_fix(fix: Fix, record_index: int) -> dict[str, Any]:
+    """A fix already printed with record ``record_index`` (the one ToC rewrite behind every ToC
+    finding): its edits are not repeated, so applying every edit in the array applies it once."""
+    return {"applicability": fix.applicability.value, "message": fix.message, "edits": [], "same_fix_as": record_index}
+
+
+def diagnostic_record(
+    result: FileResult, diagnostic: Diagnostic, index: LineIndex, fix: dict[str, Any] | None = None
+) -> dict[str, Any]:
     return {
         "code": diagnostic.rule,
         "message": diagnostic.message,
@@ -39,16 +47,24 @@ def diagnostic_record(result: FileResult, diagnostic: Diagnostic, index: LineInd
         "filename": result.path,
         "location": _location(diagnostic.location),
         "end_location": _location(diagnostic.end_location),
-        "fix": _fix(diagnostic.fix, index, result.newline),
+        "fix": fix if fix is not None else _fix(diagnostic.fix, index, result.newline),
         "url": rule_url(diagnostic.rule),
     }
 
 
 def records(results: Iterable[FileResult]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for result in results:
         index = LineIndex(result.text)
-        out.extend(diagnostic_record(result, d, index) for d in sort_diagnostics(result.diagnostics))
+        printed: dict[Fix, int] = {}  # fix -> index of the record that holds its edits
+        for diagnostic in sort_diagnostics(result.diagnostics):
+            fix = diagnostic.fix
+            if fix is not None and fix in printed:
+                out.append(diagnostic_record(result, diagnostic, index, _shared_fix(fix, printed[fix])))
+                continue
+            if fix is not None:
+                printed[fix] = len(out)
+            out.append(diagnostic_record(result, diagnostic, index))
     return out
 
 
