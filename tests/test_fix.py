@@ -13,7 +13,7 @@ import pytest
 from awesome_lint.diagnostics import Diagnostic, Edit, FatalError, Position, Severity, safe_fix, unsafe_fix
 from awesome_lint.document.model import Document
 from awesome_lint.fix import FixDidNotSettle, apply_edits, fix_text, select_fixes, with_newline
-from helpers import fixed
+from helpers import config_for, fixed
 from awesome_lint.linter import LintConfig
 from awesome_lint.rules import Context, NoOptions, Rule
 from awesome_lint.write import atomic_write, encode_markdown, write_if_changed
@@ -47,6 +47,25 @@ def test_select_fixes_skips_conflicts_and_unsafe() -> None:
     chosen = select_fixes([unsafe, second_insertion, overlapping, first, same_insertion_point, no_fix], unsafe=False)
     assert [d.rule for d in chosen] == ["a", "c"]
     assert [d.rule for d in select_fixes([unsafe], unsafe=True)] == ["e"]
+
+
+def test_an_insertion_where_a_replacement_ends_waits_for_the_next_pass() -> None:
+    # A period inserted at the end of a line that a sort rewrites would land on the entry the
+    # sort moved there ("Does beta.." in the changed-since engineer's report): either order.
+    rewrite = diagnostic(0, 10, [Edit(0, 10, "sorted")], "a")
+    insertion_at_its_end = diagnostic(10, 10, [Edit(10, 10, ".")], "b")
+    assert [d.rule for d in select_fixes([rewrite, insertion_at_its_end], unsafe=False)] == ["a"]
+    insertion_first = diagnostic(10, 10, [Edit(10, 10, ".")], "a")
+    rewrite_second = diagnostic(4, 10, [Edit(4, 10, "sorted")], "b")
+    assert [d.rule for d in select_fixes([insertion_first, rewrite_second], unsafe=False)] == ["b"]
+    adjacent = diagnostic(10, 12, [Edit(10, 12, "yz")], "c")
+    assert [d.rule for d in select_fixes([rewrite, adjacent], unsafe=False)] == ["a", "c"]
+
+
+def test_period_and_sort_on_the_same_line_settle_on_the_right_entry() -> None:
+    text = "# Awesome X\n\n- [Beta](https://beta.dev) - Does beta.\n- [Alpha](https://alpha.dev) - Does alpha\n"
+    result = fix_text("x.md", text, config_for("description-period", "alphabetical-order"))
+    assert result.text == "# Awesome X\n\n- [Alpha](https://alpha.dev) - Does alpha.\n- [Beta](https://beta.dev) - Does beta.\n"
 
 
 def test_with_newline_converts_new_lines_but_keeps_copied_crlf() -> None:

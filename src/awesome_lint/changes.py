@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from awesome_lint.diagnostics import Diagnostic, Edit, FatalError, with_newline
+from awesome_lint.diagnostics import Diagnostic, FatalError
 from awesome_lint.document.build import build_document
 from awesome_lint.document.load import decode_markdown
-from awesome_lint.fix import MAX_PASSES, FixDidNotSettle, FixResult, apply_edits, select_fixes
+from awesome_lint.fix import FixResult, fix_text
 from awesome_lint.linter import LintConfig, lint_document
 from awesome_lint.repository import RepositoryFiles, scan_repository
 
@@ -210,27 +210,4 @@ class ChangeFilter:
 def fix_changed(text: str, bom: bool, changes: ChangeFilter, unsafe: bool) -> FixResult:
     """fix.fix_text restricted to the findings ``changes`` selects, pass after pass: the fixes
     the change is responsible for, each as its rule makes it (sorting a list moves other entries)."""
-    path, config, repository = changes.path, changes.config, changes.repository
-    result = FixResult(original=text, text=text)
-    for _ in range(MAX_PASSES):
-        document = build_document(path, result.text, bom)
-        result.newline = document.newline
-        diagnostics = lint_document(document, config, repository)
-        chosen = select_fixes(changes.select(result.text, diagnostics), unsafe)
-        new_text = apply_edits(
-            result.text,
-            [
-                Edit(edit.start, edit.end, with_newline(edit.content, document.newline))
-                for diagnostic in chosen
-                for edit in diagnostic.fix.edits  # type: ignore[union-attr]
-            ],
-        )
-        if new_text == result.text:
-            result.remaining = diagnostics
-            return result
-        applied_fixes = {diagnostic.fix for diagnostic in chosen}
-        result.applied.extend(d for d in diagnostics if d.fix is not None and d.fix in applied_fixes)
-        result.text = new_text
-        result.passes += 1
-    raise FixDidNotSettle(path, sorted({d.rule for d in result.applied}))
-
+    return fix_text(changes.path, text, changes.config, unsafe, bom, changes.repository, keep=changes.select)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from typing import Callable
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, with_newline
 from awesome_lint.document.build import build_document
@@ -76,9 +77,10 @@ class _TakenSpans:
     """The spans of the fixes taken so far, sorted, for a conflict test by bisection.
 
     Spans that share text conflict, and so do two edits at the same point (two insertions, or an
-    insertion where a replacement starts): their order would be arbitrary. Taken spans never
-    conflict with each other, so sorted by start they are sorted by end too, and only the
-    neighbours of a new span can conflict with it.
+    insertion where a replacement starts or ends): their order would be arbitrary, and a period
+    inserted at the end of a line that a sort rewrites would land on whatever entry the sort put
+    there. Taken spans never conflict with each other, so sorted by start they are sorted by end
+    too, and only the neighbours of a new span can conflict with it.
     """
 
     def __init__(self) -> None:
@@ -87,9 +89,14 @@ class _TakenSpans:
     def conflicts(self, span: tuple[int, int]) -> bool:
         start, end = span
         index = bisect_left(self.spans, (start, -1))
-        if index > 0 and self.spans[index - 1][1] > start:
-            return True
-        return index < len(self.spans) and (self.spans[index][0] == start or self.spans[index][0] < end)
+        if index > 0:
+            left_end = self.spans[index - 1][1]
+            if left_end > start or (left_end == start and start == end):
+                return True
+        if index == len(self.spans):
+            return False
+        right_start, right_end = self.spans[index]
+        return right_start == start or right_start < end or (right_start == end == right_end)
 
     def add(self, span: tuple[int, int]) -> None:
         insort(self.spans, span)
@@ -110,14 +117,17 @@ def fix_text(
     unsafe: bool = False,
     bom: bool = False,
     repository: RepositoryFiles | None = None,
+    keep: Callable[[str, list[Diagnostic]], list[Diagnostic]] | None = None,
 ) -> FixResult:
+    """Fix ``text`` pass after pass. ``keep(text, diagnostics)``, when given, picks the findings
+    whose fixes may be applied in a pass (`--changed-since` keeps those the change is responsible for)."""
     result = FixResult(original=text, text=text)
     rules_per_pass: list[set[str]] = []
     for _ in range(MAX_PASSES):
         document = build_document(path, result.text, bom)
         result.newline = document.newline
         diagnostics = lint_document(document, config, repository)
-        chosen = select_fixes(diagnostics, unsafe)
+        chosen = select_fixes(diagnostics if keep is None else keep(result.text, diagnostics), unsafe)
         if not chosen:
             result.remaining = diagnostics
             return result
@@ -135,7 +145,8 @@ def fix_text(
         result.text = new_text
         rules_per_pass.append({d.rule for d in chosen})
     document = build_document(path, result.text, bom)
-    still = {d.rule for d in select_fixes(lint_document(document, config, repository), unsafe)}
+    diagnostics = lint_document(document, config, repository)
+    still = {d.rule for d in select_fixes(diagnostics if keep is None else keep(result.text, diagnostics), unsafe)}
     # The rules that keep changing the text: still pending now, or applied in the last passes.
     involved = still.union(*rules_per_pass[-3:])
     raise FixDidNotSettle(path, sorted(involved))

@@ -523,13 +523,8 @@ def _tree_fix(document: Document, section: Section, root: list[EntryList], order
         return None
     count = sum(len(order.sortable) for order in orders.values())
     lists = "this list" if len(orders) == 1 else f"these {len(orders)} lists"
-    # The empty edit holds the end of the last moved line: a fix of another rule that inserts
-    # there (a final period) then waits for the next pass instead of landing on whatever entry
-    # the sort put on that line.
     return safe_fix(
-        f"Sort the {count} entries of {lists} alphabetically",
-        Edit(start + edit_start, start + edit_end, content),
-        Edit(start + edit_end, start + edit_end, ""),
+        f"Sort the {count} entries of {lists} alphabetically", Edit(start + edit_start, start + edit_end, content)
     )
 
 
