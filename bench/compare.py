@@ -110,6 +110,12 @@ INTENTIONAL_DIFFERENCES: tuple[tuple[str, str, str, str], ...] = (
     # finished sentence (and still reports `- [A](url) - No period `MIT``).
     ("awesome-list-item", "licence/platform tags after a finished sentence",
      r"^List item description must end with proper punctuation$", r"[.!?…)]\s*(?:`[^`\n]+`\s*)+$"),
+    # awesome-cpp.md line 410: `- [tree.hh](...) - An STL-like C++ header-only tree library. [GPL2+]`,
+    # line 877 `... Library. [BSD] [website](https://opencv.org/)`, and `**[Deprecated]**`: status
+    # and licence tags, badges and tag links after a finished sentence end it (issue 8).
+    ("awesome-list-item", "status tags, badges or tag links after a finished sentence",
+     r"^List item description must end with proper punctuation$",
+     r"[.!?…)]\s*(?:(?:\*\*|_)?(?:!?\[[^\]\n]*\](?:\([^)\s]*\))?)+(?:\*\*|_)?[.,/]?\s*)+$"),
     # awesome-go.md: `- [immudb](https://github.com/codenotary/immudb) - immudb is a lightweight,
     # ...`: the description starts with the project's own name, spelled the way the project
     # spells it (the link text or the repository name, compared case-insensitively; not a prefix
@@ -121,6 +127,11 @@ INTENTIONAL_DIFFERENCES: tuple[tuple[str, str, str, str], ...] = (
     # identifier (package path, then an exported name) is written as the code spells it.
     ("awesome-list-item", "description starts with a qualified identifier (net/http.Client)",
      r"^List item description must start with valid casing$", r"\) - [a-z][\w/]*\.[A-Z]\w*"),
+    # awesome-cpp.md: the contents list uses `-`, its 1,404 entries `*`: awesome-lint's
+    # "consistent" takes the first bullet met and reports every entry; list-marker-style takes
+    # the bullet most used in the file and reports the contents items (issue 8).
+    ("unordered-list-marker-style", "the file's most used bullet is its style",
+     r"^Unexpected unordered list marker", r"MOST_USED_BULLET"),
     # awesome-electron.md line 334 `## Contribute` is not listed in the ToC (lines 32-43):
     # awesome-lint exempts only a heading spelled exactly "Contributing"; toc treats
     # "Contribute" as the same closing section (a tail section, which may be left out).
@@ -213,22 +224,28 @@ def their_findings(messages: list[dict]) -> list[Finding]:
 
 
 def our_findings(source: Path, repo: Path, reverse_aliases: dict[str, list[str]]
-                 ) -> tuple[list[Finding], list[Finding], set[int]]:
+                 ) -> tuple[list[Finding], list[Finding], set[int], set[tuple[int, str]]]:
     """(findings mapped onto awesome-lint ids, findings of rules without an awesome-lint counterpart,
-    lines where an entry's main link starts). The repository rules see the same temporary
-    repository as awesome-lint (when the engine takes one)."""
+    lines where an entry's main link starts, the (line, awesome-lint id) pairs our fixes of that
+    rule rewrite). The repository rules see the same temporary repository as awesome-lint (when
+    the engine takes one)."""
     text, bom = decode_markdown(str(source), source.read_bytes())
     document = build_document("README.md", text, bom)
     entry_link_lines = {document.line_of(e.link.start) for e in document.entries() if e.link is not None}
     repository = {} if scan_repository is None else {"repository": scan_repository(str(repo / "README.md"))}
     mapped, unmapped = [], []
+    fixed_lines: set[tuple[int, str]] = set()
     for diagnostic in lint_text("README.md", text, bom=bom, **repository):
         theirs = reverse_aliases.get(diagnostic.rule)
         if not theirs:
             unmapped.append(Finding(diagnostic.line, diagnostic.rule, diagnostic.message))
+        edits = diagnostic.fix.edits if diagnostic.fix is not None else ()
         for their_id in theirs or ():
             mapped.append(Finding(diagnostic.line, their_id, diagnostic.message))
-    return mapped, unmapped, entry_link_lines
+            for edit in edits:
+                lines = range(document.position(edit.start).line, document.position(edit.end).line + 1)
+                fixed_lines.update((line, their_id) for line in lines)
+    return mapped, unmapped, entry_link_lines, fixed_lines
 
 
 def is_known_false_positive(finding: Finding, lines: list[str]) -> bool:
@@ -249,6 +266,20 @@ def is_known_false_positive(finding: Finding, lines: list[str]) -> bool:
     return False
 
 
+_BULLET = re.compile(r"^[ \t]*([-*+])[ \t]")
+
+
+def uses_the_most_used_bullet(line_text: str, lines: list[str]) -> bool:
+    """The line's bullet is the one most used in the file (ties: the first met)."""
+    bullets = [m.group(1) for line in lines if (m := _BULLET.match(line))]
+    mine = _BULLET.match(line_text)
+    if mine is None or not bullets:
+        return False
+    counts = Counter(bullets)
+    most = max(counts.values())
+    return mine.group(1) == next(bullet for bullet in bullets if counts[bullet] == most)
+
+
 def is_intentional(finding: Finding, lines: list[str]) -> bool:
     line_text = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
     for rule, _why, message_pattern, line_pattern in INTENTIONAL_DIFFERENCES:
@@ -256,6 +287,9 @@ def is_intentional(finding: Finding, lines: list[str]) -> bool:
             continue
         if line_pattern == "OWN_NAME":
             if starts_with_own_name(line_text):
+                return True
+        elif line_pattern == "MOST_USED_BULLET":
+            if uses_the_most_used_bullet(line_text, lines):
                 return True
         elif re.search(line_pattern, line_text):
             return True
@@ -313,7 +347,11 @@ class FileComparison(NamedTuple):
 
 
 def compare_file(name: str, theirs: list[Finding], ours: list[Finding], unmapped_ours: list[Finding],
-                 lines: list[str], mapped_ids: set[str], entry_link_lines: set[int]) -> FileComparison:
+                 lines: list[str], mapped_ids: set[str], entry_link_lines: set[int],
+                 fixed_lines: set[tuple[int, str]] = frozenset()) -> FileComparison:
+    """``fixed_lines``: (line, awesome-lint id) pairs that a fix of ours for that rule rewrites. Their
+    finding on such a line is one we report once for the whole list or file (a list that leaves
+    periods out, a file ordered another way) and fix there: an intentional difference."""
     our_keys = Counter((f.line, f.rule) for f in ours)
     # double-link pairs: the first occurrence's line, named in our message, counts as reported.
     for f in ours:
@@ -335,7 +373,7 @@ def compare_file(name: str, theirs: list[Finding], ours: list[Finding], unmapped
             both.append(finding)
         elif is_known_false_positive(finding, lines):
             false_positives.append(finding)
-        elif index in outside_entries or is_intentional(finding, lines):
+        elif index in outside_entries or is_intentional(finding, lines) or (finding.line, finding.rule) in fixed_lines:
             intentional.append(finding)
         else:
             only_theirs.append(finding)
@@ -417,11 +455,11 @@ def main(argv: list[str] | None = None) -> int:
         raw = run_awesome_lint(install_dir, list(repos.values()))
         results = []
         for source, repo in repos.items():
-            ours, unmapped_ours, entry_link_lines = our_findings(source, repo, reverse)
+            ours, unmapped_ours, entry_link_lines, fixed_lines = our_findings(source, repo, reverse)
             lines = source.read_text(encoding="utf-8-sig").splitlines()
             theirs = their_findings(raw[str(repo)])
             results.append(compare_file(source.name, theirs, ours, unmapped_ours, lines, set(aliases),
-                                        entry_link_lines))
+                                        entry_link_lines, fixed_lines))
     if not args.awesome_lint_dir:
         shutil.rmtree(install_dir, ignore_errors=True)
 
