@@ -151,7 +151,7 @@ NOT_COVERED: tuple[tuple[str, str, str], ...] = (
 
 _OWN_NAME_LINE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)\s+-\s+\**([^\s,;:!?()]+)")
 _THEIR_DUPLICATE = re.compile(r"^Duplicate link: (\S+)$")
-_OUR_FIRST_LINE = re.compile(r" also at line (\d+);")
+_OUR_FIRST_LINE = re.compile(r" also (?:at line |listed under '.*' \(line )(\d+)\)?;")
 
 
 def starts_with_own_name(line_text: str) -> bool:
