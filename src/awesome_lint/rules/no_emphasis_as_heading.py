@@ -65,8 +65,10 @@ def _emphasis_kind(document: Document, block: Block) -> str | None:
     if match is None or match.group(1) in match.group("inner"):
         return None
     inner = match.group("inner").strip()
-    if any(block.start <= link.start < block.end for link in document.links):
-        return None  # links and images: navigation ("back to top"), "Related: ...", "Please visit ..."
     if _NOT_PLAIN.search(inner) or _SENTENCE_END.search(inner) or len(inner.split()) > _MAX_WORDS:
         return None  # not heading-like: markup, a sentence, or too long
+    # Checked last, on the few short plain paragraphs left: a scan of every link per block made
+    # the rule grow as blocks x links (issue 12's scaling table).
+    if any(block.start <= link.start < block.end for link in document.links):
+        return None  # links and images: navigation ("back to top"), "Related: ...", "Please visit ..."
     return "bold" if len(match.group(1)) == 2 else "italic"
