@@ -96,8 +96,9 @@ def test_select_fixes_skips_exactly_the_conflicting_fixes() -> None:
         diagnostic(32, (10, 12)),  # a replacement where an insertion is
         diagnostic(33, (25, 25)),  # an insertion inside 20-30
         diagnostic(34, (40, 41), (19, 21)),  # one of its edits overlaps
+        diagnostic(38, (5, 5)),  # an insertion where a replacement ends
     ]
-    free = [diagnostic(35, (5, 5)), diagnostic(36, (30, 31)), diagnostic(37, (12, 19))]
+    free = [diagnostic(35, (7, 7)), diagnostic(36, (30, 31)), diagnostic(37, (12, 19))]
     chosen = select_fixes(taken + conflicting + free, unsafe=False)
     assert sorted(d.start for d in chosen) == [0, 10, 20, 35, 36, 37]
 
