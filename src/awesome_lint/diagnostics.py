@@ -78,5 +78,19 @@ def unsafe_fix(message: str, *edits: Edit) -> Fix:
     return Fix(tuple(edits), Applicability.UNSAFE, message)
 
 
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits (any order) to ``text``."""
+    parts: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < position:
+            raise ValueError(f"overlapping edits at offset {edit.start}")
+        parts.append(text[position : edit.start])
+        parts.append(edit.content)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 class FatalError(Exception):
     """A user error (bad path, bad config, undecodable file): one line, exit code 2."""

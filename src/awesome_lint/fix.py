@@ -6,7 +6,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Callable
 
-from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, with_newline
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, apply_edits, with_newline
 from awesome_lint.document.build import build_document
 from awesome_lint.linter import DEFAULT_CONFIG, LintConfig, lint_document
 from awesome_lint.repository import RepositoryFiles
@@ -35,20 +35,6 @@ class FixResult:
     @property
     def changed(self) -> bool:
         return self.text != self.original
-
-
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits (any order) to ``text``."""
-    parts: list[str] = []
-    position = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        if edit.start < position:
-            raise ValueError(f"overlapping edits at offset {edit.start}")
-        parts.append(text[position : edit.start])
-        parts.append(edit.content)
-        position = edit.end
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 def fix_applies(fix: Fix | None, unsafe: bool) -> bool:

@@ -8,7 +8,7 @@ Re-parsing the edited lines is the only reliable test, so fixes that move contin
 
 from __future__ import annotations
 
-from awesome_lint.diagnostics import Edit
+from awesome_lint.diagnostics import Edit, apply_edits
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document
 
@@ -23,19 +23,8 @@ def keeps_structure(document: Document, first_line: int, last_line: int, edits: 
     start = document.line_start(first_line)
     end = document.line_end(last_line)
     region = document.text[start:end]
-    edited = _apply(region, [Edit(edit.start - start, edit.end - start, edit.content) for edit in edits])
+    edited = apply_edits(region, [Edit(edit.start - start, edit.end - start, edit.content) for edit in edits])
     return _shape(document.path, region) == _shape(document.path, edited)
-
-
-def _apply(text: str, edits: list[Edit]) -> str:
-    parts: list[str] = []
-    position = 0
-    for edit in sorted(edits, key=lambda edit: edit.start):
-        parts.append(text[position : edit.start])
-        parts.append(edit.content)
-        position = edit.end
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 def _shape(path: str, text: str) -> Shape:
