@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, FatalError
 from awesome_lint.document.build import build_document
+from awesome_lint.facts import OnlineFacts
 from awesome_lint.document.load import decode_markdown
 from awesome_lint.fix import FixResult, fix_text
 from awesome_lint.linter import LintConfig, lint_document
@@ -207,7 +208,9 @@ class ChangeFilter:
         return self._previous
 
 
-def fix_changed(text: str, bom: bool, changes: ChangeFilter, unsafe: bool) -> FixResult:
+def fix_changed(
+    text: str, bom: bool, changes: ChangeFilter, unsafe: bool, online: OnlineFacts | None = None
+) -> FixResult:
     """fix.fix_text restricted to the findings ``changes`` selects, pass after pass: the fixes
     the change is responsible for, each as its rule makes it (sorting a list moves other entries)."""
-    return fix_text(changes.path, text, changes.config, unsafe, bom, changes.repository, keep=changes.select)
+    return fix_text(changes.path, text, changes.config, unsafe, bom, changes.repository, keep=changes.select, online=online)

@@ -8,6 +8,7 @@ from typing import Callable
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, apply_edits, with_newline
 from awesome_lint.document.build import build_document
+from awesome_lint.facts import OnlineFacts
 from awesome_lint.linter import DEFAULT_CONFIG, LintConfig, lint_document
 from awesome_lint.repository import RepositoryFiles
 
@@ -104,6 +105,7 @@ def fix_text(
     bom: bool = False,
     repository: RepositoryFiles | None = None,
     keep: Callable[[str, list[Diagnostic]], list[Diagnostic]] | None = None,
+    online: OnlineFacts | None = None,
 ) -> FixResult:
     """Fix ``text`` pass after pass. ``keep(text, diagnostics)``, when given, picks the findings
     whose fixes may be applied in a pass (`--changed-since` keeps those the change is responsible for)."""
@@ -112,7 +114,7 @@ def fix_text(
     for _ in range(MAX_PASSES):
         document = build_document(path, result.text, bom)
         result.newline = document.newline
-        diagnostics = lint_document(document, config, repository)
+        diagnostics = lint_document(document, config, repository, online)
         chosen = select_fixes(diagnostics if keep is None else keep(result.text, diagnostics), unsafe)
         if not chosen:
             result.remaining = diagnostics
@@ -131,7 +133,7 @@ def fix_text(
         result.text = new_text
         rules_per_pass.append({d.rule for d in chosen})
     document = build_document(path, result.text, bom)
-    diagnostics = lint_document(document, config, repository)
+    diagnostics = lint_document(document, config, repository, online)
     still = {d.rule for d in select_fixes(diagnostics if keep is None else keep(result.text, diagnostics), unsafe)}
     # The rules that keep changing the text: still pending now, or applied in the last passes.
     involved = still.union(*rules_per_pass[-3:])

@@ -8,6 +8,8 @@ from typing import Any, Mapping
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document
+from awesome_lint.facts import OnlineFacts
+from awesome_lint.online.settings import OnlineSettings
 from awesome_lint.repository import RepositoryFiles
 from awesome_lint.rules import RULES, Context, Rule, Settings
 from awesome_lint.suppress import apply_suppressions
@@ -21,6 +23,7 @@ class LintConfig:
     ignore: frozenset[str] = frozenset()
     rule_options: Mapping[str, Any] = field(default_factory=dict)  # rule id -> Options instance
     settings: Settings = field(default_factory=Settings)
+    online: OnlineSettings = field(default_factory=OnlineSettings)
 
     def enabled_rules(self) -> list[type[Rule]]:
         chosen = []
@@ -39,12 +42,15 @@ DEFAULT_CONFIG = LintConfig()
 
 
 def lint_document(
-    document: Document, config: LintConfig = DEFAULT_CONFIG, repository: RepositoryFiles | None = None
+    document: Document,
+    config: LintConfig = DEFAULT_CONFIG,
+    repository: RepositoryFiles | None = None,
+    online: OnlineFacts | None = None,
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     enabled = config.enabled_rules()
     for rule_class in enabled:
-        context = Context(options=config.options_for(rule_class), settings=config.settings, repository=repository)
+        context = Context(config.options_for(rule_class), config.settings, repository, online)
         found.extend(rule_class().check(document, context))
     enabled_ids = {rule.id for rule in enabled}
     # The suppression pass adds its own findings (unknown-suppression): keep them only if enabled.
@@ -59,5 +65,6 @@ def lint_text(
     config: LintConfig = DEFAULT_CONFIG,
     bom: bool = False,
     repository: RepositoryFiles | None = None,
+    online: OnlineFacts | None = None,
 ) -> list[Diagnostic]:
-    return lint_document(build_document(path, text, bom), config, repository)
+    return lint_document(build_document(path, text, bom), config, repository, online)

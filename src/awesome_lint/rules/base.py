@@ -9,6 +9,7 @@ from awesome_lint.diagnostics import Diagnostic, Fix, Severity
 
 if TYPE_CHECKING:
     from awesome_lint.document.model import Document
+    from awesome_lint.facts import OnlineFacts
     from awesome_lint.repository import RepositoryFiles
 
 
@@ -36,6 +37,8 @@ class Context(Generic[OptionsT]):
     settings: Settings = field(default_factory=Settings)
     # Files beside the list, when the integration has a checkout; None: unknown.
     repository: RepositoryFiles | None = None
+    # Link status and repository metadata from the online checks; None: they did not run.
+    online: OnlineFacts | None = None
 
 
 class Rule(Generic[OptionsT]):
