@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from awesome_lint.document.model import Document, Link
 
 
+# Which facts each online rule reads: the checks gather only what the enabled rules need.
+LINK_RULES = frozenset({"dead-link", "link-redirect"})
+REPOSITORY_RULES = frozenset({"github-repository"})
+OWN_REPOSITORY_RULES = frozenset({"list-repository"})
+
+
 class LinkState(str, Enum):
     OK = "ok"  # 2xx, a temporary redirect to a 2xx, or an accepted status (401/403 by default)
     DEAD = "dead"  # 404/410, a host that does not resolve, a refused connection
