@@ -96,7 +96,10 @@ def repo_key(owner: str, name: str) -> str:
 def github_repository(url: str) -> GitHubRepo | None:
     """The repository an ``https://github.com/OWNER/REPO[/...]`` URL points into; None otherwise
     (other hosts, github.com pages that are not repositories, gists)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "https://[x/y": not a URL urlsplit can read (an unclosed IPv6 bracket)
+        return None
     if parts.scheme not in ("http", "https") or parts.hostname not in ("github.com", "www.github.com"):
         return None
     segments = parts.path.split("/")
