@@ -20,7 +20,8 @@ Paths (``<n>`` a number; every answer waits ``latency`` seconds first, then carr
 - ``/slow/<seconds>``: waits ``<seconds>`` more, then 200.
 - ``/head-refused/<code>``: HEAD answers ``<code>``, GET answers 200.
 - ``/drop/<n>``: the first ``<n>`` requests for this path get no answer (the connection is closed), then 200.
-- ``/cookie``: 200 with ``Set-Cookie: visited=yes``.
+- ``/cookie``: 200 with ``Set-Cookie: visited=yes``; ``/cookie-gate``: without a cookie, 302 to
+  itself setting one; with a cookie, 200.
 - anything else: 404.
 """
 
@@ -31,7 +32,7 @@ import socket
 import threading
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable, Iterator, NamedTuple
@@ -79,6 +80,12 @@ class Traffic:
             self._in_flight[host] -= 1
 
 
+class _Asked(NamedTuple):
+    method: str
+    earlier: int  # requests for the same path before this one
+    has_cookie: bool
+
+
 class ScenarioServer:
     def __init__(self, server: ThreadingHTTPServer, traffic: Traffic) -> None:
         self._server = server
@@ -124,6 +131,15 @@ def scenario_server(
         thread.join()
 
 
+@contextmanager
+def scenario_servers(count: int, latency: float = 0.0, traffic: Traffic | None = None) -> Iterator[list[ScenarioServer]]:
+    """``count`` servers standing for as many hosts (127.0.1.1, 127.0.1.2, ...), recording into one Traffic."""
+    traffic = traffic or Traffic()
+    with ExitStack() as stack:
+        addresses = [f"127.0.{1 + n // 250}.{1 + n % 250}" for n in range(count)]
+        yield [stack.enter_context(scenario_server(address, latency=latency, traffic=traffic)) for address in addresses]
+
+
 def refused_url(address: str = "127.0.0.1") -> str:
     """A URL on a port that was bound and closed again: connecting to it is refused."""
     with socket.socket() as probe:
@@ -149,7 +165,7 @@ def _handler(traffic: Traffic, latency: float) -> type[BaseHTTPRequestHandler]:
             earlier = traffic.begin(received)
             try:
                 time.sleep(latency)
-                status, headers = _answer(self.command, self.path, earlier)
+                status, headers = _answer(received, earlier)
             finally:
                 # Before answering: a client that has its answer may send its next request at once,
                 # and that one must not be counted alongside this one.
@@ -171,11 +187,12 @@ def _handler(traffic: Traffic, latency: float) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _answer(method: str, path: str, earlier: int) -> Answer:
+def _answer(received: Received, earlier: int) -> Answer:
+    """The answer the path asks for; ``earlier``: how many requests for this path came before."""
     for pattern, answer in _ROUTES:
-        match = pattern.fullmatch(path)
+        match = pattern.fullmatch(received.path)
         if match:
-            return answer(method, earlier, *match.groups())
+            return answer(_Asked(received.method, earlier, "Cookie" in received.headers), *match.groups())
     return 404, {}
 
 
@@ -183,19 +200,19 @@ def _ok(*_: object) -> Answer:
     return 200, {}
 
 
-def _status(method: str, earlier: int, code: str) -> Answer:
+def _status(asked: _Asked, code: str) -> Answer:
     return int(code), {}
 
 
-def _moved(method: str, earlier: int, code: str, rest: str) -> Answer:
+def _moved(asked: _Asked, code: str, rest: str) -> Answer:
     return int(code), {"Location": f"/{rest}"}
 
 
-def _moved_to(method: str, earlier: int, code: str, host: str, rest: str) -> Answer:
+def _moved_to(asked: _Asked, code: str, host: str, rest: str) -> Answer:
     return int(code), {"Location": f"http://{host}/{rest}"}
 
 
-def _location(method: str, earlier: int, code: str, location: str) -> Answer:
+def _location(asked: _Asked, code: str, location: str) -> Answer:
     return int(code), {"Location": unquote(location)}
 
 
@@ -203,43 +220,49 @@ def _relative(*_: object) -> Answer:
     return 301, {"Location": "../../ok/from-relative"}
 
 
-def _loop(method: str, earlier: int, name: str) -> Answer:
+def _loop(asked: _Asked, name: str) -> Answer:
     return 301, {"Location": "/loop/b" if name == "a" else "/loop/a"}
 
 
-def _hops(method: str, earlier: int, left: str) -> Answer:
+def _hops(asked: _Asked, left: str) -> Answer:
     return (200, {}) if int(left) == 0 else (301, {"Location": f"/hops/{int(left) - 1}"})
 
 
-def _fail(method: str, earlier: int, code: str, times: str) -> Answer:
-    return (int(code), {}) if earlier < int(times) else (200, {})
+def _fail(asked: _Asked, code: str, times: str) -> Answer:
+    return (int(code), {}) if asked.earlier < int(times) else (200, {})
 
 
-def _retry_after(method: str, earlier: int, seconds: str, times: str) -> Answer:
-    return (429, {"Retry-After": seconds}) if earlier < int(times) else (200, {})
+def _retry_after(asked: _Asked, seconds: str, times: str) -> Answer:
+    return (429, {"Retry-After": seconds}) if asked.earlier < int(times) else (200, {})
 
 
-def _retry_after_date(method: str, earlier: int, offset: str, times: str) -> Answer:
-    if earlier >= int(times):
+def _retry_after_date(asked: _Asked, offset: str, times: str) -> Answer:
+    if asked.earlier >= int(times):
         return 200, {}
     return 429, {"Retry-After": formatdate(time.time() + int(offset), usegmt=True)}
 
 
-def _slow(method: str, earlier: int, seconds: str) -> Answer:
+def _slow(asked: _Asked, seconds: str) -> Answer:
     time.sleep(float(seconds))
     return 200, {}
 
 
-def _drop(method: str, earlier: int, times: str) -> Answer:
-    return (_NO_ANSWER, {}) if earlier < int(times) else (200, {})
+def _drop(asked: _Asked, times: str) -> Answer:
+    return (_NO_ANSWER, {}) if asked.earlier < int(times) else (200, {})
 
 
 def _cookie(*_: object) -> Answer:
     return 200, {"Set-Cookie": "visited=yes; Path=/"}
 
 
-def _head_refused(method: str, earlier: int, code: str) -> Answer:
-    return (int(code), {}) if method == "HEAD" else (200, {})
+def _cookie_gate(asked: _Asked) -> Answer:
+    if asked.has_cookie:
+        return 200, {}
+    return 302, {"Location": "/cookie-gate", "Set-Cookie": "gate=passed; Path=/"}
+
+
+def _head_refused(asked: _Asked, code: str) -> Answer:
+    return (int(code), {}) if asked.method == "HEAD" else (200, {})
 
 
 _ROUTES: list[tuple[re.Pattern[str], Callable[..., Answer]]] = [
@@ -258,4 +281,5 @@ _ROUTES: list[tuple[re.Pattern[str], Callable[..., Answer]]] = [
     (re.compile(r"/head-refused/(\d{3})"), _head_refused),
     (re.compile(r"/drop/(\d+)"), _drop),
     (re.compile(r"/cookie"), _cookie),
+    (re.compile(r"/cookie-gate"), _cookie_gate),
 ]

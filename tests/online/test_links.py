@@ -14,7 +14,7 @@ import requests
 from awesome_lint.facts import LinkFact, LinkState
 from awesome_lint.online.links import USER_AGENT, LinkChecker, _failure, _Failure
 from awesome_lint.online.settings import OnlineSettings
-from online.http_scenarios import ScenarioServer, Traffic, refused_url, scenario_server
+from online.http_scenarios import ScenarioServer, Traffic, refused_url, scenario_server, scenario_servers
 
 OK, DEAD, REDIRECT, UNVERIFIED = LinkState.OK, LinkState.DEAD, LinkState.REDIRECT, LinkState.UNVERIFIED
 # Short waits: the backoff is capped by max_retry_wait, a timeout case waits timeout per attempt.
@@ -170,7 +170,15 @@ def test_a_permanent_redirect_to_a_host_that_does_not_resolve_is_dead(server: Sc
 def test_a_redirect_loop_is_unverified(server: ScenarioServer) -> None:
     url = server.url("/loop/a")
     assert without_time(check_one(url)) == fact(url, UNVERIFIED, 301, f"redirect loop at {url}")
-    assert server.requests() == [("HEAD", "/loop/a"), ("HEAD", "/loop/b")]
+    assert server.requests() == [("HEAD", "/loop/a"), ("HEAD", "/loop/b")] * 2
+
+
+def test_a_redirect_to_itself_that_sets_a_cookie_is_followed_once_with_it(server: ScenarioServer) -> None:
+    url = server.url("/cookie-gate")
+    assert without_time(check_one(url)) == fact(url, OK, 200, "200 OK")
+    first, second = server.traffic.received
+    assert (first.path, "Cookie" in first.headers) == ("/cookie-gate", False)
+    assert (second.path, second.headers.get("Cookie")) == ("/cookie-gate", "gate=passed")
 
 
 def test_ten_redirects_are_followed_and_eleven_are_too_many(server: ScenarioServer) -> None:
@@ -390,12 +398,9 @@ def test_redirect_hops_to_another_host_respect_its_limit() -> None:
 
 
 def test_a_busy_host_does_not_hold_up_the_others() -> None:
-    traffic = Traffic()
-    with scenario_server("127.0.0.1", latency=0.05, traffic=traffic) as busy, scenario_server(
-        "127.0.0.2", traffic=traffic
-    ) as quiet:
+    with scenario_servers(2, latency=0.05) as (busy, quiet):
         checker = LinkChecker(OnlineSettings(max_concurrency=4, max_per_host=2))
         checker.check([busy.url(f"/ok/{n}") for n in range(20)] + [quiet.url("/ok")])
         checker.close()
-    hosts_in_order = [r.host for r in traffic.received]
+    hosts_in_order = [r.host for r in busy.traffic.received]
     assert hosts_in_order.index(quiet.host) < 4  # not after the busy host's 20 URLs

@@ -34,6 +34,9 @@ from awesome_lint.online.settings import OnlineSettings
 USER_AGENT = f"awesome-lint/{__version__} (+https://github.com/awesome-lint/awesome-lint-python)"
 
 MAX_REDIRECTS = 10
+# A site may set a cookie and redirect to the same URL, which then answers: a URL reached a third
+# time is a loop.
+MAX_VISITS = 2
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECTS = frozenset({301, 308})
 DEAD_STATUSES = frozenset({404, 410})
@@ -111,7 +114,7 @@ class LinkChecker:
         session = self._session()
         session.cookies.clear()  # a cookie set along one URL's redirects must not reach the next URL
         current, permanent_end, only_permanent = url, url, True
-        visited = {urldefrag(url).url}
+        visits = Counter([urldefrag(url).url])
         host = _host_key(url)
         if host is None:
             return _fact(url, LinkState.UNVERIFIED, None, "not a valid http(s) URL")
@@ -121,7 +124,8 @@ class LinkChecker:
                 return _fact(url, result.state, result.status, _via(url, current, result.reason))
             if result.location is None:
                 return _end_fact(url, current, permanent_end, result)
-            if urldefrag(result.location).url in visited:
+            target = urldefrag(result.location).url
+            if visits[target] == MAX_VISITS:
                 return _fact(url, LinkState.UNVERIFIED, result.status, f"redirect loop at {result.location}")
             host = _host_key(result.location)
             if host is None:
@@ -130,7 +134,7 @@ class LinkChecker:
             only_permanent = only_permanent and result.status in PERMANENT_REDIRECTS
             if only_permanent:
                 permanent_end = result.location
-            visited.add(urldefrag(result.location).url)
+            visits[target] += 1
             current = result.location
         return _fact(url, LinkState.UNVERIFIED, result.status, f"more than {MAX_REDIRECTS} redirects")
 
