@@ -143,7 +143,7 @@ class LinkChecker:
         attempt = 0
         while True:
             result = self._head_or_get(session, url, host)
-            if not _is_retryable(result) or attempt == self._settings.retries:
+            if not _is_retryable(result) or attempt >= self._settings.retries:
                 return result
             if isinstance(result, _Answer):  # a timeout already waited; a dropped connection is tried at once
                 wait = self._retry_wait(result, attempt)
