@@ -119,9 +119,10 @@ def test_a_slug_repeated_in_any_case_is_asked_once(server: GraphQLServer) -> Non
 def test_names_github_cannot_hold_are_not_found_without_asking(server: GraphQLServer) -> None:
     lookup = lookup_for(server)
 
-    facts, _ = lookup.lookup(["octo.dots/name", "-dash/name", "octo/..", "octo/a/b", "x" * 40 + "/name"])
+    facts, own = lookup.lookup(["octo.dots/name", "-dash/name", "octo/..", "octo/a/b", "x" * 40 + "/name"], own="me/a b")
 
     assert lookup.requests_made == 0
+    assert own is not None and own._replace(checked_at=0.0) == RepoFact("me/a b", False)
     assert {key: fact.found for key, fact in facts.items()} == {
         "octo.dots/name": False, "-dash/name": False, "octo/..": False, "octo/a/b": False, "x" * 40 + "/name": False,
     }  # fmt: skip
@@ -235,15 +236,16 @@ def test_a_server_error_on_a_batch_retries_it_in_halves(server: GraphQLServer) -
     }  # fmt: skip
 
 
-def test_a_repository_the_server_keeps_failing_on_is_left_out(server: GraphQLServer) -> None:
+def test_a_single_repository_the_server_keeps_failing_on_stops_the_lookup(server: GraphQLServer) -> None:
     failing = Reply(504, {"message": "We couldn't respond to your request in time."})
-    server.replies.extend([failing, Reply(200, {"data": {"r0": None}, "errors": [{"type": "NOT_FOUND", "path": ["r0"]}]}),
-                           failing, failing, failing])  # fmt: skip
+    not_found = Reply(200, {"data": {"r0": None}, "errors": [{"type": "NOT_FOUND", "path": ["r0"]}]})
+    server.replies.extend([failing, not_found, failing, failing, failing])
     sleeps = Sleeps()
-    lookup = lookup_for(server, sleeps=sleeps, retries=2)
+    lookup = lookup_for(server, sleeps=sleeps, batch_size=2, retries=2)
 
-    facts, _ = lookup.lookup(["octo/gone", "octo/alive"])
+    facts, _ = lookup.lookup(["octo/gone", "octo/alive", "octo/frozen"])
 
+    assert [request.slugs for request in server.received] == [["octo/gone", "octo/alive"], ["octo/gone"]] + [["octo/alive"]] * 3
     assert list(facts) == ["octo/gone"] and not facts["octo/gone"].found
     assert sleeps == [0.5, 1.0] and lookup.requests_made == 5
     assert lookup.problem == "GitHub API error (504): We couldn't respond to your request in time."

@@ -106,7 +106,9 @@ def _origin_remote(folder: Path) -> str | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    return completed.stdout.strip() or None if completed.returncode == 0 else None
+    if completed.returncode != 0:
+        return None
+    return completed.stdout.strip() or None
 
 
 def github_slug_of_remote(remote: str) -> str | None:
@@ -173,6 +175,7 @@ class RepositoryLookup:
         self._sleep = sleep
         self._requester: Requester | None = None
         self.requests_made = 0
+        self._answers = 0  # requests GitHub answered with data
         self.problem: str | None = None  # why some repositories got no answer, when some did not
 
     def lookup(self, slugs: Sequence[str], own: str | None = None) -> tuple[dict[str, RepoFact], RepoFact | None]:
@@ -181,46 +184,47 @@ class RepositoryLookup:
         GitHub. A repository with no answer (another per-repository error, a batch that failed
         after its retries, a rate limit that ran out) has no key: it was not checked, and
         ``problem`` says why. Raises OnlineError when no request could be answered at all."""
+        self.problem = None
         wanted, impossible = _wanted_repositories([*slugs, *([own] if own else [])], own)
         now = time.time()
         facts = {key: RepoFact(key, found=False, checked_at=now) for key in impossible}
         facts.update(self._ask_all(wanted))
         own_fact = facts.get(_key_of_slug(own)) if own else None
-        repositories = {key: fact for key, fact in facts.items() if key in _keys_of(slugs)}
-        return repositories, own_fact
+        asked = _keys_of(slugs)
+        return {key: fact for key, fact in facts.items() if key in asked}, own_fact
 
     # -- batches ---------------------------------------------------------------------------------
     def _ask_all(self, wanted: list[_Wanted]) -> dict[str, RepoFact]:
         facts: dict[str, RepoFact] = {}
-        answered_any = False
+        answered_before = self._answers
         try:
             for start in range(0, len(wanted), self._batch_size):
-                answered_any = self._ask_splitting(wanted[start : start + self._batch_size], facts) or answered_any
+                self._ask_splitting(wanted[start : start + self._batch_size], facts)
         except _GiveUp as stop:
             self.problem = str(stop)
-        if wanted and not answered_any:
+        if wanted and self._answers == answered_before:
             raise OnlineError(f"GitHub API: no repository could be looked up ({self.problem})")
         return facts
 
-    def _ask_splitting(self, batch: list[_Wanted], facts: dict[str, RepoFact]) -> bool:
-        """Adds the facts of one batch; a batch the server chokes on is asked again in halves.
-        Whether any request of it was answered."""
+    def _ask_splitting(self, batch: list[_Wanted], facts: dict[str, RepoFact]) -> None:
+        """Adds the facts of one batch; a batch the server chokes on (GraphQL's time limit) is asked
+        again in halves. A single repository it still chokes on means GitHub is in trouble: stop."""
         try:
             facts.update(_facts_from_answer(batch, self._post_with_retries(batch)))
-            return True
+            self._answers += 1
+            return
         except _Retry as trouble:
-            if len(batch) == 1 or not trouble.server_trouble:
-                self.problem = trouble.reason
-                return False
+            if len(batch) == 1:
+                raise _GiveUp(trouble.reason) from None
         half = len(batch) // 2
-        first = self._ask_splitting(batch[:half], facts)
-        return self._ask_splitting(batch[half:], facts) or first
+        self._ask_splitting(batch[:half], facts)
+        self._ask_splitting(batch[half:], facts)
 
     def _post_with_retries(self, batch: list[_Wanted]) -> dict[str, Any]:
         """The answer to one batch, retried after rate limits, connection failures and, for a
-        single repository, server errors. A server error on several repositories is raised at once
-        (the caller splits the batch); a rate limit or a connection failure that outlasts the
-        retries raises _GiveUp."""
+        single repository, server errors. A server error is raised (at once when the batch holds
+        several repositories: the caller splits it); a rate limit or a connection failure that
+        outlasts the retries raises _GiveUp."""
         retries, max_wait = self._settings.retries, self._settings.max_retry_wait
         for attempt in range(retries + 1):
             try:
