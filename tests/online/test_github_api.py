@@ -285,6 +285,15 @@ def test_enterprise_graphql_url_is_derived_from_the_api_url(server: GraphQLServe
     assert facts["octo/alive"].found
 
 
+def test_a_graphql_url_pygithub_will_not_send_to_is_one_online_error(server: GraphQLServer) -> None:
+    access = ApiAccess(TOKEN, server.api_url + "/api/v3", server.api_url + "/elsewhere/graphql")
+
+    with pytest.raises(OnlineError, match=r"GraphQL URL http://127.0.0.1:\d+/elsewhere/graphql is not under the API URL"):
+        RepositoryLookup(access, OnlineSettings()).lookup(["octo/alive"])
+
+    assert server.received == []
+
+
 # -- the fake is as strict as GitHub ------------------------------------------------------------
 def test_fake_refuses_more_repositories_than_the_node_limit_and_the_lookup_reports_it(server: GraphQLServer) -> None:
     with pytest.raises(OnlineError, match=r"GitHub refused the repository query \(200\): This query requests 101 repositories"):

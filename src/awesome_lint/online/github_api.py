@@ -243,7 +243,7 @@ class RepositoryLookup:
         from github.GithubException import GithubException
         from requests import ConnectionError, Timeout
 
-        query, variables = batch_query(batch)
+        query, variables = _batch_query(batch)
         requester = self._github_requester()
         self.requests_made += 1
         try:
@@ -256,6 +256,11 @@ class RepositoryLookup:
             raise _Retry(f"GitHub API timed out after {self._settings.timeout:g} s", server_trouble=True) from None
         except ConnectionError as error:
             raise _Retry(f"GitHub API unreachable ({type(error).__name__})") from None
+        except AssertionError:  # PyGithub sends only to URLs under its base URL
+            raise OnlineError(
+                f"the GraphQL URL {self._api.graphql_url} is not under the API URL {self._api.api_url} "
+                "(GITHUB_GRAPHQL_URL, GITHUB_API_URL)"
+            ) from None
         if not isinstance(answer, dict):
             raise OnlineError(self._masked(f"GitHub GraphQL answered something that is not JSON: {str(answer)[:80]}"))
         if answer.get("data") is None:
@@ -296,7 +301,7 @@ class RepositoryLookup:
         return self._requester
 
 
-def batch_query(batch: Sequence[_Wanted]) -> tuple[str, dict[str, str]]:
+def _batch_query(batch: Sequence[_Wanted]) -> tuple[str, dict[str, str]]:
     """``query($o0: String!, $n0: String!, ...) { r0: repository(owner: $o0, name: $n0) {...} }``."""
     declarations = ", ".join(f"$o{i}: String!, $n{i}: String!" for i in range(len(batch)))
     fields = "\n".join(
@@ -304,7 +309,9 @@ def batch_query(batch: Sequence[_Wanted]) -> tuple[str, dict[str, str]]:
         f"{OWN_REPOSITORY_FIELDS if wanted.with_topics else REPOSITORY_FIELDS} }}"
         for i, wanted in enumerate(batch)
     )
-    variables = {name: value for i, wanted in enumerate(batch) for name, value in ((f"o{i}", wanted.owner), (f"n{i}", wanted.name))}
+    variables: dict[str, str] = {}
+    for i, wanted in enumerate(batch):
+        variables[f"o{i}"], variables[f"n{i}"] = wanted.owner, wanted.name
     return f"query({declarations}) {{\n{fields}\n}}", variables
 
 
@@ -327,9 +334,10 @@ def _facts_from_answer(batch: Sequence[_Wanted], answer: Mapping[str, Any]) -> d
 
 def _not_found_aliases(errors: Any) -> Iterator[str]:
     for error in errors if isinstance(errors, list) else ():
-        path = error.get("path") if isinstance(error, dict) else None
-        if error.get("type") == "NOT_FOUND" and isinstance(path, list) and len(path) == 1:
-            yield str(path[0])
+        if isinstance(error, dict) and error.get("type") == "NOT_FOUND":
+            path = error.get("path")
+            if isinstance(path, list) and len(path) == 1:
+                yield str(path[0])
 
 
 def _fact_from_node(key: str, node: Mapping[str, Any], now: float) -> RepoFact:
