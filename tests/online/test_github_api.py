@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -184,8 +185,6 @@ def test_secondary_rate_limit_waits_retry_after_then_succeeds(server: GraphQLSer
 
 
 def test_primary_graphql_rate_limit_waits_until_the_reset(server: GraphQLServer) -> None:
-    import time
-
     reset = int(time.time()) + 20
     server.replies.append(Reply(200, {"errors": [{"type": "RATE_LIMITED", "message": "API rate limit exceeded for user ID 1."}]},
                                 {"x-ratelimit-remaining": "0", "x-ratelimit-reset": str(reset)}))  # fmt: skip
