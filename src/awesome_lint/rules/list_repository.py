@@ -49,7 +49,7 @@ class ListRepository(Rule[ListRepositoryOptions]):
 
     id = "list-repository"
     aliases = ("awesome-github", "awesome-git-repo-age")
-    summary = "The list's repository has a description, the awesome topics and 30 days of age (online checks)"
+    summary = "The list's repository is described, has the awesome topics and is old enough (online checks)"
     Options = ListRepositoryOptions
 
     def check(self, document: Document, context: Context[ListRepositoryOptions]) -> Iterable[Diagnostic]:
