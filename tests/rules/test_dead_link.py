@@ -118,9 +118,11 @@ def test_a_no_dead_urls_comment_suppresses_the_rule() -> None:
     assert [line for line, *_ in seen(lint_online(ignored, RULE, facts))] == [1]
 
 
-def test_awesome_lint_rule_prints_the_documentation(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["rule", "no-dead-urls"]) == 0
+@pytest.mark.parametrize("name", ["dead-link", "no-dead-urls"])
+def test_awesome_lint_rule_prints_the_documentation(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", name]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# dead-link\n")
     assert "Aliases: no-dead-urls" in out
     assert "Every link of an entry answers: no 404, no host that does not resolve." in out
+    assert "Fix safety:" in out

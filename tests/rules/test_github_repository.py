@@ -192,3 +192,26 @@ def test_config_archived_off_turns_the_archived_finding_off(tmp_path: Path) -> N
     (tmp_path / "pyproject.toml").write_text('[tool.awesome-lint.github-repository]\narchived = "sometimes"\n', encoding="utf-8")
     with pytest.raises(FatalError, match=r"archived: expected one of \"warning\", \"error\", \"off\", got \"sometimes\""):
         load_config(readme)
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["(unmaintained) MongoDB driver.", "(Archived) A template engine.", "**[Deprecated]** Use another.", "Works, but no longer maintained."],
+)
+def test_an_entry_already_marked_unmaintained_is_not_reported_archived_or_idle(description: str) -> None:
+    markdown = f"- [mgo](https://github.com/globalsign/mgo) - {description}\n"
+    facts = repositories(found("globalsign/mgo", archived=True, pushed_at="2018-01-01T00:00:00Z", stars=1))
+    options = GitHubRepositoryOptions(max_days_since_push=365, min_stars=10)
+    assert seen(lint_online(markdown, RULE, facts, options)) == [(1, 3, RULE, "error", "globalsign/mgo has 1 star (at least 10)")]
+
+
+def test_a_word_about_archives_is_not_a_marker() -> None:
+    markdown = "- [stdman](https://github.com/jeaye/stdman) - Parses archived HTML files.\n"
+    facts = repositories(found("jeaye/stdman", archived=True))
+    assert seen(lint_online(markdown, RULE, facts)) == [(1, 3, RULE, "warning", "jeaye/stdman is archived on GitHub (read-only)")]
+
+
+def test_no_fix_when_the_canonical_name_is_not_an_owner_and_a_name() -> None:
+    markdown = "- [old](https://github.com/a/old) - Renamed.\n"
+    (finding,) = lint_online(markdown, RULE, repositories(found("a/old", name_with_owner="b/new (x)")))
+    assert (finding.message, finding.fix) == ("a/old is now b/new (x) on GitHub (renamed or moved)", None)

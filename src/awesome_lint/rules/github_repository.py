@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Literal, NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity, safe_fix
 from awesome_lint.document.model import Document, Entry, Link
 from awesome_lint.facts import GitHubRepo, RepoFact, github_repository
-from awesome_lint.rules._online import days_since, fits_link_destination, url_source_span
+from awesome_lint.rules._online import days_since, url_source_span
 from awesome_lint.rules.base import Context, Rule
+
+# An entry that already tells readers its project is not maintained: `(unmaintained)`, `(Archived)`,
+# `**[Deprecated]**` (awesome-go.md, awesome-javascript.md), "no longer maintained".
+_MARKED_UNMAINTAINED = re.compile(
+    r"[\[(*_]\s*(?:archived|deprecated|unmaintained|abandoned)\b|\bno longer maintained\b", re.IGNORECASE
+)
+_OWNER_SLASH_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z")
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,9 @@ class GitHubRepository(Rule[GitHubRepositoryOptions]):
           the project a fork comes from): an archived repository (a warning; the option
           `archived` makes it an error or turns it off), and, when set, no push for more than
           `max-days-since-push` days, fewer than `min-stars` stars, or no licence GitHub
-          recognises (`require-license = true`).
+          recognises (`require-license = true`). An entry that already says so (`(archived)`,
+          `**[Deprecated]**`, `(unmaintained)`, "no longer maintained") is not reported as
+          archived or idle: keeping it is the list's choice.
 
     Why:
         Readers come to a list for projects that are alive. Repositories get deleted, archived
@@ -110,7 +120,8 @@ class GitHubRepository(Rule[GitHubRepositoryOptions]):
             message = f"{slug} is now {canonical} on GitHub (renamed or moved)"
             yield report(message, _rename(document, occurrences, canonical))
         if main is not None:
-            for message, severity in _upkeep(fact, slug, options, now):
+            marked = _MARKED_UNMAINTAINED.search(document.text, entry.start, entry.text_end) is not None
+            for message, severity in _upkeep(fact, slug, options, now, marked):
                 yield report(message)._replace(severity=severity)
 
 
@@ -127,8 +138,8 @@ def _repository_links(entry: Entry) -> dict[str, list[RepositoryLink]]:
 def _rename(document: Document, occurrences: list[RepositoryLink], canonical: str) -> Fix | None:
     """Write the canonical owner/name into every link of the entry to the repository (two links
     of one reference definition share one edit)."""
-    if not fits_link_destination(canonical):
-        return None
+    if not _OWNER_SLASH_NAME.match(canonical):
+        return None  # not a name a URL can carry as it is
     edits: dict[Edit, None] = {}
     for link, repo in occurrences:
         span = url_source_span(document, link)
@@ -137,14 +148,20 @@ def _rename(document: Document, occurrences: list[RepositoryLink], canonical: st
     return safe_fix(f"Link {canonical}", *edits) if edits else None
 
 
-def _upkeep(fact: RepoFact, slug: str, options: GitHubRepositoryOptions, now: float) -> Iterator[tuple[str, Severity]]:
-    """What the list asks of a listed project: not archived, and the thresholds it configured."""
-    if fact.archived and options.archived != "off":
-        yield f"{slug} is archived on GitHub (read-only)", Severity(options.archived)
-    idle = days_since(fact.pushed_at, now)
-    if options.max_days_since_push is not None and idle is not None and idle > options.max_days_since_push:
-        yield f"{slug}: no push for {idle} days (at most {options.max_days_since_push})", Severity.ERROR
+def _upkeep(
+    fact: RepoFact, slug: str, options: GitHubRepositoryOptions, now: float, marked_unmaintained: bool
+) -> Iterator[tuple[str, Severity]]:
+    """What the list asks of a listed project: alive (not archived, pushed to lately) unless the
+    entry already says it is not, and the thresholds the list configured."""
+    if not marked_unmaintained:
+        if fact.archived and options.archived != "off":
+            yield f"{slug} is archived on GitHub (read-only)", Severity(options.archived)
+        idle = days_since(fact.pushed_at, now)
+        limit = options.max_days_since_push
+        if limit is not None and idle is not None and idle > limit:
+            yield f"{slug}: no push for {idle} days (at most {limit})", Severity.ERROR
     if options.min_stars is not None and fact.stars is not None and fact.stars < options.min_stars:
-        yield f"{slug} has {fact.stars} stars (at least {options.min_stars})", Severity.ERROR
+        stars = "1 star" if fact.stars == 1 else f"{fact.stars} stars"
+        yield f"{slug} has {stars} (at least {options.min_stars})", Severity.ERROR
     if options.require_license and fact.license is None:
         yield f"{slug} has no licence GitHub recognises", Severity.ERROR
