@@ -58,8 +58,10 @@ def test_the_fragment_of_the_link_is_kept() -> None:
     assert fix_online(entry(url), RULE, facts).text == entry("https://tool.example/docs#usage")
 
 
-@pytest.mark.parametrize("final", ["https://tool.example/a b", "https://tool.example/a)", "https://tool.example/<a>"])
-def test_no_fix_when_the_final_url_would_break_the_link(final: str) -> None:
+@pytest.mark.parametrize(
+    "final", ["https://tool.example/a b", "https://tool.example/a)", "https://tool.example/<a>", "ftp://tool.example/a"]
+)
+def test_no_fix_when_the_final_url_would_break_the_link_or_is_not_a_web_page(final: str) -> None:
     url = "https://tool.example/a"
     (found,) = lint_online(entry(url), RULE, links(redirect(url, final)))
     assert found.message == f"{url} redirects permanently to {final}"
