@@ -364,7 +364,7 @@ def test_end_to_end_unknown_suppression_is_a_rule_that_can_be_ignored() -> None:
 
 
 def test_end_to_end_ids_of_awesome_lint_rules_we_do_not_implement_are_accepted_silently() -> None:
-    markdown = "# T\n\n<!--lint disable no-dead-urls awesome-git-repo-age-->\n\n- [B](https://b.example) - B.\n"
+    markdown = "# T\n\n<!--lint disable no-shell-dollars emphasis-marker-->\n\n- [B](https://b.example) - B.\n"
     assert where(lint(markdown, "description-period", UNKNOWN_SUPPRESSION)) == []
 
 

@@ -217,11 +217,6 @@ def test_no_fix_when_the_canonical_name_is_not_an_owner_and_a_name() -> None:
     assert (finding.message, finding.fix) == ("a/old is now b/new (x) on GitHub (renamed or moved)", None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="facts.github_repository lets urlsplit's ValueError out on a malformed host; fix it there, then drop this mark",
-)
 def test_a_malformed_url_in_an_entry_does_not_stop_the_rule() -> None:
     markdown = "- [x](https://[x/y) - X.\n- [gone](https://github.com/a/gone) - Gone.\n"
     assert [d.line for d in lint_online(markdown, RULE, repositories(RepoFact("a/gone", False)))] == [2]
