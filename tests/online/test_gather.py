@@ -178,6 +178,18 @@ def test_the_own_repository_from_github_repository_in_the_environment(github: Gr
     assert facts.own_repository is not None and facts.own_repository.name_with_owner == "me/list"
 
 
+def test_an_own_repository_not_on_github_is_one_note(github: GraphQLServer, tmp_path: Path) -> None:
+    settings = OnlineSettings(enabled=True, repository="me/gone")
+    for _ in range(2):  # the second run reads the answer from the cache, and says so again
+        online, notes = checker(environment(github), tmp_path, settings)
+        facts = online.facts_for(document("# Awesome\n"), {"list-repository"})
+        online.facts_for(document("# Awesome\n"), {"list-repository"})
+        online.close()
+        assert facts.own_repository is not None and facts.own_repository.found is False
+        assert notes == ["the list's repository me/gone is not on GitHub: set `repository` under [tool.awesome-lint.online]"]
+    assert len(github.received) == 1
+
+
 # -- relative links -------------------------------------------------------------------------------
 
 

@@ -69,6 +69,7 @@ class OnlineChecker:
         self._lookup: RepositoryLookup | None = None
         self._lookup_failed = False  # an OnlineError: no further lookups this run
         self._repositories_without_token: set[str] = set()
+        self._noted: set[str] = set()  # the kinds of note already given
         self._closed = False
 
     @property
@@ -149,20 +150,18 @@ class OnlineChecker:
         now = time.time()
         found = {slug: fact for slug in slugs if (fact := self._cache.repository(slug, now)) is not None}
         missing = [slug for slug in slugs if slug not in found]
-        own_key = own.lower() if own is not None else None
-        own_fact = self._cache.own_repository(own_key, now) if own_key is not None else None
+        own_fact = self._cache.own_repository(own.lower(), now) if own is not None else None
         ask_own = own if own_fact is None else None
-        if not missing and ask_own is None:
-            return found, own_fact
-        looked_up = self._look_up(missing, ask_own)
-        if looked_up is None:
-            return found, own_fact
-        facts, own_found = looked_up
-        self._cache.add_repositories(facts)
-        found.update(facts)
-        if own_key is not None and own_found is not None:
-            self._cache.add_own_repository(own_key, own_found)
-            own_fact = own_found
+        if missing or ask_own is not None:
+            facts, own_found = self._look_up(missing, ask_own) or ({}, None)
+            self._cache.add_repositories(facts)
+            found.update(facts)
+            if own is not None and own_found is not None:
+                self._cache.add_own_repository(own.lower(), own_found)
+                own_fact = own_found
+        if own_fact is not None and not own_fact.found:
+            message = f"the list's repository {own} is not on GitHub: set `repository` under [tool.awesome-lint.online]"
+            self._note_once("own", message)
         return found, own_fact
 
     def _look_up(self, slugs: list[str], own: str | None) -> tuple[dict[str, RepoFact], RepoFact | None] | None:
@@ -180,11 +179,19 @@ class OnlineChecker:
                 return None
             self._lookup = RepositoryLookup(access, self._settings)
         try:
-            return self._lookup.lookup(slugs, own)
+            answer = self._lookup.lookup(slugs, own)
         except OnlineError as error:
             self._lookup_failed = True
-            self._notify(f"GitHub repository checks skipped: {error}")
+            self._note_once("failed", f"GitHub repository checks skipped: {error}")
             return None
+        if self._lookup.problem:
+            self._note_once("incomplete", f"some GitHub repositories were not checked: {self._lookup.problem}")
+        return answer
+
+    def _note_once(self, kind: str, message: str) -> None:
+        if kind not in self._noted:
+            self._noted.add(kind)
+            self._notify(message)
 
 
 def _repositories(count: int) -> str:
