@@ -398,7 +398,22 @@ def test_cli_online_flags_override_the_file(project: Path) -> None:
     assert load_config(project / "README.md", None, CliOverrides()).online.enabled is True
 
 
+def test_the_readme_shows_the_online_defaults() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n[tool.awesome-lint.online]", 1)[1].split("```", 1)[0]
+    source = ConfigSource(Path("pyproject.toml"), {"online": _parse_toml(block)}, "tool.awesome-lint")
+    assert validate(source).online == OnlineSettings(repository="owner/name")
+
+
 # -- the real registry ----------------------------------------------------------------------------
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib.loads(text)
 
 
 def _as_toml(value: Any) -> Any:
