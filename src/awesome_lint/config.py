@@ -188,16 +188,16 @@ def _check_keys(source: ConfigSource, by_id: Mapping[str, type[Rule]]) -> None:
             hint = f"options go under the rule id ({', '.join(aliased)})" if aliased else "no rule has that id"
             raise _error(source, (key,), f"unknown rule '{key}': {hint}")
         expected = ", ".join(TOP_LEVEL_KEYS)
-        raise _error(
-            source, (), f"unknown key '{key}': expected one of {expected}, an {ONLINE} table, or a table named after a rule id"
-        )
+        message = f"unknown key '{key}': expected one of {expected}, an {ONLINE} table, or a table named after a rule id"
+        raise _error(source, (), message)
 
 
 def _validate_with_pydantic(source: ConfigSource, by_id: Mapping[str, type[Rule]]) -> dict[str, Any]:
     import pydantic
 
     # Only the rules that have a table get a sub-model: building one costs about a millisecond.
-    model = _config_model(tuple(rule for rule_id, rule in by_id.items() if rule_id in source.table), ONLINE in source.table)
+    rules = tuple(rule for rule_id, rule in by_id.items() if rule_id in source.table)
+    model = _config_model(rules, ONLINE in source.table)
     try:
         validated = model.model_validate(source.table)
     except pydantic.ValidationError as errors:
@@ -331,7 +331,8 @@ def _online_error(source: ConfigSource, location: tuple[str, ...], error_type: s
     types = _online_types()
     if error_type == "extra_forbidden":
         return _error(source, (ONLINE,), f"unknown key '{key}': expected one of {', '.join(map(_kebab, types))}")
-    return _error(source, (ONLINE,), f"{key}: expected {_describe(types[key.replace('-', '_')])}, got {_show(table[key])}")
+    expected = _describe(types[key.replace("-", "_")])
+    return _error(source, (ONLINE,), f"{key}: expected {expected}, got {_show(table[key])}")
 
 
 # Settings that must be above zero, and those that may be zero (no retries, no cache).

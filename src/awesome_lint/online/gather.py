@@ -91,7 +91,7 @@ class OnlineChecker:
             links.update(self._web_links(url for url in urls if _is_fetched(url)))
             if checkout is not None:
                 links.update(_relative_links((url for url in urls if not is_web_url(url)), checkout))
-        slugs = sorted({repo.key for url in urls if (repo := github_repository(url))}) if enabled & REPOSITORY_RULES else []
+        slugs = _repository_keys(urls) if enabled & REPOSITORY_RULES else []
         own = self._own_slug(document, checkout) if lines is None and enabled & OWN_REPOSITORY_RULES else None
         repositories, own_fact = self._repositories(slugs, own)
         return OnlineFacts(links, repositories, own_fact, now=time.time())
@@ -102,7 +102,8 @@ class OnlineChecker:
         self._closed = True
         if self._repositories_without_token:
             count = len(self._repositories_without_token)
-            self._notify(f"GitHub repository checks need a token: set GITHUB_TOKEN ({count} {_repositories(count)} not checked)")
+            noun = "repository" if count == 1 else "repositories"
+            self._notify(f"GitHub repository checks need a token: set GITHUB_TOKEN ({count} {noun} not checked)")
         self._cache.save(time.time())
         if self._link_checker is not None:
             self._link_checker.close()
@@ -194,15 +195,15 @@ class OnlineChecker:
             self._notify(message)
 
 
-def _repositories(count: int) -> str:
-    return "repository" if count == 1 else "repositories"
-
-
 def _links_on_lines(document: Document, links: Iterable[Link], lines: Collection[int] | None) -> Iterable[Link]:
     if lines is None:
         return links
     wanted = frozenset(lines)
     return (link for link in links if document.line_of(link.start) in wanted)
+
+
+def _repository_keys(urls: Iterable[str]) -> list[str]:
+    return sorted({repo.key for url in urls if (repo := github_repository(url)) is not None})
 
 
 def _is_fetched(url: str) -> bool:
