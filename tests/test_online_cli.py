@@ -293,6 +293,24 @@ def test_stdin_checks_relative_links_when_the_name_is_in_a_real_folder(tmp_path:
     assert (made_up.code, made_up.findings) == (0, [])
 
 
+def test_online_without_requests_and_pygithub_is_an_error_naming_the_extra(tmp_path: Path) -> None:
+    write_list(tmp_path, "- [Works](https://example.invalid/) - Works.\n")
+    hide_pygithub = "import sys; sys.modules['github'] = None; from awesome_lint.cli import main; sys.exit(main())"
+    for arguments in (["--online", "README.md"], ["--online", "--stdin-filename", "README.md"]):
+        completed = subprocess.run(
+            [sys.executable, "-c", hide_pygithub, *arguments],
+            cwd=tmp_path,
+            env=environment(None),
+            input="# A\n",
+            capture_output=True,
+            text=True,
+        )
+        assert completed.returncode == 2
+        assert completed.stderr == "awesome-lint: error: the online checks need requests and PyGithub: pip install 'awesome-lint[github]'\n"
+    plain = subprocess.run([sys.executable, "-c", hide_pygithub, "README.md"], cwd=tmp_path, env=environment(None), capture_output=True)
+    assert plain.returncode != 2
+
+
 # -- cost of a plain run ---------------------------------------------------------------------------------
 
 

@@ -49,6 +49,7 @@ SKIPPED_DIRECTORIES = frozenset({"node_modules"})  # plus every hidden directory
 DEBUG_ENV = "AWESOME_LINT_DEBUG"
 COMMANDS = ("check", "rules", "rule", "github")
 STDIN = "-"
+ONLINE_PACKAGES = ("requests", "github")  # the `github` extra: PyGithub, which brings requests
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -375,6 +376,7 @@ def run_check(options: argparse.Namespace) -> int:
     try:
         for path in files:
             config = configs.for_file(path)  # a configuration error stops the run (FatalError)
+            online.require_packages(config)  # so do missing packages for --online
             changes = revision.changes_for(path, config) if revision else None  # so does a git error
             try:
                 check_file(path, config, options, run, changes, online)
@@ -515,6 +517,16 @@ class OnlineRun:
         self._options = options
         self._checker: OnlineChecker | None = None
 
+    def require_packages(self, config: LintConfig) -> None:
+        """The online checks talk HTTP through requests and the GitHub API through PyGithub, which
+        a plain install leaves out."""
+        if not config.online.enabled:
+            return
+        import importlib.util
+
+        if any(importlib.util.find_spec(name) is None for name in ONLINE_PACKAGES):
+            raise FatalError(f"the online checks need requests and PyGithub: pip install '{PROG}[github]'")
+
     def facts_for(
         self, path: str, text: str, bom: bool, config: LintConfig, changes: ChangeFilter | None, checkout: Path | None
     ) -> OnlineFacts | None:
@@ -582,6 +594,7 @@ def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> i
     repository = scan_repository(name) if checkout is not None else None
     changes = stdin_changes(name, config, options)
     online = OnlineRun(options)
+    online.require_packages(config)
     try:
         facts = online.facts_for(name, text, bom, config, changes, checkout)
     finally:
