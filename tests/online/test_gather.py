@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
@@ -323,6 +323,31 @@ def test_a_refused_token_is_one_note_and_no_further_request(github: GraphQLServe
     assert notes[0].startswith("GitHub repository checks skipped: ")
     assert TOKEN not in notes[0] and "not-the-token" not in notes[0]
     assert len(github.received) == 1
+
+
+class UnluckyGraphQLServer(GraphQLServer):
+    """Answers 502 to any query that asks for a repository named "unlucky"."""
+
+    def answer(self, path: str, raw: bytes, authorization: str) -> tuple[int, dict[str, Any], dict[str, str]]:
+        status, payload, headers = super().answer(path, raw, authorization)
+        return (502, {"message": "Bad Gateway"}, {}) if b"unlucky" in raw else (status, payload, headers)
+
+
+def test_repositories_left_unanswered_are_one_note() -> None:
+    entries = "".join(f"- [R{number}](https://github.com/octo/r{number:02}) - R.\n" for number in range(50))
+    markdown = "# A\n\n## B\n\n" + entries + "- [U](https://github.com/zed/unlucky) - U.\n"
+    with UnluckyGraphQLServer(REPOSITORIES) as github:
+        online, notes = checker(environment(github))
+        for _ in range(3):
+            facts = online.facts_for(document(markdown), {"github-repository"})
+        online.close()
+    assert len(facts.repositories) == 50 and "zed/unlucky" not in facts.repositories
+    assert notes == [
+        "some GitHub repositories were not checked: GitHub API error (502): Bad Gateway",
+        # the second document asks only for the one left: no answer at all, no more lookups this run
+        "GitHub repository checks skipped: GitHub API: no repository could be looked up (GitHub API error (502): Bad Gateway)",
+    ]
+    assert len(github.received) == 3  # the batch of 50, the unlucky one, the unlucky one again; not a third time
 
 
 def test_cached_repositories_are_served_without_a_token(github: GraphQLServer, tmp_path: Path) -> None:
