@@ -140,6 +140,14 @@ def test_a_url_written_twice_is_checked_once(web: ScenarioServer) -> None:
     assert web.requests() == [("HEAD", "/ok/twice")]
 
 
+def test_a_malformed_url_is_handed_to_the_link_checker() -> None:
+    online, _ = checker(environment())
+    facts = online.facts_for(document("# A\n\n## B\n\n- [X](https://[x/y) - X.\n"), {"dead-link", "github-repository"})
+    online.close()
+    assert states(facts) == {"https://[x/y": (LinkState.UNVERIFIED, None)}
+    assert facts.repositories == {}
+
+
 def test_only_links_on_the_given_lines(web: ScenarioServer, github: GraphQLServer) -> None:
     online, _ = checker(environment(github))
     facts = online.facts_for(mixed_list(web), ALL_RULES, lines={6, 8})  # "Gone" (two links) and "Tool again"

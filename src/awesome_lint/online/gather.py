@@ -203,12 +203,20 @@ def _links_on_lines(document: Document, links: Iterable[Link], lines: Collection
 
 
 def _repository_keys(urls: Iterable[str]) -> list[str]:
-    return sorted({repo.key for url in urls if (repo := github_repository(url)) is not None})
+    return sorted({repo.key for url in urls if _is_on_github(url) and (repo := github_repository(url)) is not None})
 
 
 def _is_fetched(url: str) -> bool:
-    """A web link fetched over HTTP: not a github.com page (repositories are looked up instead)."""
-    return is_web_url(url) and (urlsplit(url).hostname or "") not in _GITHUB_HOSTS
+    """A web link fetched over HTTP: not a github.com page (repositories are looked up instead).
+    A malformed URL is fetched too: the LinkChecker says what is wrong with it."""
+    return is_web_url(url) and not _is_on_github(url)
+
+
+def _is_on_github(url: str) -> bool:
+    try:
+        return (urlsplit(url).hostname or "") in _GITHUB_HOSTS
+    except ValueError:  # "https://[x/y": an unbalanced IPv6 bracket
+        return False
 
 
 # -- relative links ----------------------------------------------------------------------------------
