@@ -96,7 +96,7 @@ def test_action_metadata() -> None:
     assert action["inputs"]["fail-on"]["default"] == "changed"
     assert set(action["outputs"]) == {"findings", "findings-changed"}
     uses = [step["uses"] for step in action["runs"]["steps"] if "uses" in step]
-    assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", use) for use in uses)
+    assert all(re.fullmatch(r"[\w-]+/[\w-]+(/[\w-]+)?@[0-9a-f]{40}", use) for use in uses)
 
 
 def test_example_workflow_permissions_and_trigger() -> None:

@@ -1,0 +1,264 @@
+"""The Action's online checks: the `online` input, the review of the links a pull request adds, and
+the scheduled "Link health report" issue, through the real PyGithub client and the local fake API."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import yaml
+from action_env import BASE_SHA, HEAD_SHA, NUMBER, REPO
+from fake_github import HUMAN, NO_ISSUES_TOKEN, TOKEN, FakeGitHub
+
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity
+from awesome_lint.github import client
+from awesome_lint.github.__main__ import _parser, options_from
+from awesome_lint.github.client import ApiError, GitHubApi, WriteForbidden
+from awesome_lint.github.health_report import (
+    REPORT_MARKER,
+    ReportItem,
+    ReportPlace,
+    keep_report,
+    report_body,
+    report_items,
+)
+from awesome_lint.github.online import OnlineMode
+from awesome_lint.github.review import Finding
+from awesome_lint.github.run import FailOn
+
+ROOT = Path(__file__).resolve().parents[2]
+ISSUES = f"/repos/{REPO}/issues"
+SHA = "a" * 40
+PLACE = ReportPlace("https://github.com", REPO, SHA)
+
+
+@pytest.fixture(autouse=True)
+def no_write_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(client, "SECONDS_BETWEEN_WRITES", 0.0)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeGitHub]:
+    with FakeGitHub(REPO, NUMBER, BASE_SHA, HEAD_SHA, []) as server:
+        yield server
+
+
+def api_for(fake: FakeGitHub, token: str = TOKEN) -> GitHubApi:
+    return GitHubApi(fake.base_url, token, REPO, seconds_between_writes=0.0)
+
+
+def item(line: int, url: str = "https://dead.example/", rule: str = "dead-link", safe_fix: bool = False) -> ReportItem:
+    return ReportItem("README.md", line, rule, url, "The link is dead: 404 Not Found", safe_fix)
+
+
+# -- the `online` option --------------------------------------------------------------------------
+
+
+def options(argv: list[str], environ: dict[str, str]) -> OnlineMode:
+    return options_from(_parser().parse_args(argv), environ).online
+
+
+def test_online_defaults_to_added_and_reads_the_environment() -> None:
+    assert options([], {}) is OnlineMode.ADDED
+    assert options([], {"AWESOME_LINT_ONLINE": " ALL "}) is OnlineMode.ALL
+    assert options(["--online", "off"], {"AWESOME_LINT_ONLINE": "all"}) is OnlineMode.OFF
+    assert options_from(_parser().parse_args([]), {}).fail_on is FailOn.CHANGED
+
+
+def test_an_unknown_online_value_is_a_one_line_error() -> None:
+    from awesome_lint.diagnostics import FatalError
+
+    with pytest.raises(FatalError, match=r"^online must be one of added, all, off \(got 'some'\)$"):
+        options([], {"AWESOME_LINT_ONLINE": "some"})
+
+
+# -- the report's body ----------------------------------------------------------------------------
+
+
+def test_report_body_groups_by_file_links_each_line_and_mentions_safe_fixes() -> None:
+    items = [
+        item(12),
+        ReportItem("README.md", 14, "link-redirect", "http://moved.example/a", "Moved permanently to https://moved.example/a", True),
+        ReportItem("docs/more lists.md", 3, "github-repository", "https://github.com/old/name", "Renamed to new/name", True),
+        ReportItem("README.md", 1, "list-repository", None, "The repository has no description", False),
+    ]
+    assert report_body(items, PLACE) == f"""\
+{REPORT_MARKER}
+awesome-lint checked every link of the list at `aaaaaaa` and found **4 problems**.
+
+### `README.md`
+
+- [line 12](https://github.com/{REPO}/blob/{SHA}/README.md#L12) `dead-link` `https://dead.example/`: The link is dead: 404 Not Found
+- [line 14](https://github.com/{REPO}/blob/{SHA}/README.md#L14) `link-redirect` `http://moved.example/a`: Moved permanently to https://moved.example/a
+
+### `docs/more lists.md`
+
+- [line 3](https://github.com/{REPO}/blob/{SHA}/docs/more%20lists.md#L3) `github-repository` `https://github.com/old/name`: Renamed to new/name
+
+### `README.md`
+
+- [line 1](https://github.com/{REPO}/blob/{SHA}/README.md#L1) `list-repository`: The repository has no description
+
+2 findings can be fixed automatically: run `awesome-lint --fix --online` in a checkout and commit the result.
+
+<sub>Kept up to date by the scheduled awesome-lint workflow: edited when the findings change, closed when every link passes.</sub>"""
+
+
+def test_report_body_without_safe_fixes_has_no_fix_line() -> None:
+    body = report_body([item(3)], PLACE)
+    assert "**1 problem**" in body and "--fix" not in body
+
+
+def test_report_body_stays_under_githubs_limit_and_counts_the_rest() -> None:
+    items = [item(line, f"https://dead.example/{'x' * 200}/{line}") for line in range(1, 1001)]
+    body = report_body(items, PLACE)
+    assert len(body) <= 65536
+    shown = len(re.findall(r"^- \[line \d+\]", body, re.M))
+    assert 100 < shown < 1000
+    assert f"- …and {1000 - shown} more\n" in body
+    assert body.endswith("closed when every link passes.</sub>")
+
+
+def test_report_body_escapes_what_the_list_wrote() -> None:
+    body = report_body([ReportItem("README.md", 2, "dead-link", "https://x.example/`@a`", "Dead: <b>@team</b> #1", False)], PLACE)
+    assert "`` https://x.example/`@a` ``" in body
+    assert "Dead: &lt;b&gt;@&#8203;team&lt;/b&gt; #&#8203;1" in body
+
+
+def diagnostic(rule: str, start: int, end: int, line: int, safe: bool = False) -> Diagnostic:
+    fix = Fix((Edit(start, end, "x"),), Applicability.SAFE, "fix") if safe else None
+    return Diagnostic(rule, f"{rule} message", start, end, Position(line, 1), Position(line, 2), Severity.ERROR, fix)
+
+
+def test_report_items_keep_only_online_findings_with_the_url_of_their_link() -> None:
+    text = "# Awesome Things\n\n## Tools\n\n- [Alpha](https://alpha.example/) - A tool.\n- [Beta][b] - A tool.\n\n[b]: https://beta.example/\n"
+    alpha, beta = text.index("https://alpha"), text.index("[Beta]")
+    findings = [
+        Finding("README.md", diagnostic("dead-link", alpha, alpha + 22, 5), "f1", True),
+        Finding("README.md", diagnostic("description-period", alpha, alpha + 1, 5), "f2", True),
+        Finding("README.md", diagnostic("link-redirect", beta + 1, beta + 5, 6, safe=True), "f3", True),
+        Finding("README.md", diagnostic("list-repository", 0, 1, 1), "f4", True),
+    ]
+    assert report_items("README.md", text, findings) == [
+        ReportItem("README.md", 5, "dead-link", "https://alpha.example/", "dead-link message", False),
+        ReportItem("README.md", 6, "link-redirect", "https://beta.example/", "link-redirect message", True),
+        ReportItem("README.md", 1, "list-repository", None, "list-repository message", False),
+    ]
+    assert report_items("README.md", text, findings[1:2]) == []
+
+
+# -- keeping the one issue --------------------------------------------------------------------------
+
+
+def test_no_findings_and_no_report_writes_nothing(fake: FakeGitHub) -> None:
+    assert keep_report(api_for(fake), None, SHA) == "every link passes"
+    assert fake.writes() == [] and fake.issues == []
+
+
+def test_the_report_is_opened_then_edited_then_left_alone_then_closed(fake: FakeGitHub) -> None:
+    first, second = report_body([item(3)], PLACE), report_body([item(3), item(9)], PLACE)
+    assert keep_report(api_for(fake), first, SHA) == "opened #8"
+    assert fake.writes() == [("POST", ISSUES)]
+    assert fake.requests[-1].body == {"title": "Link health report", "body": first}
+    fake.requests.clear()
+
+    assert keep_report(api_for(fake), second, SHA) == "updated #8"
+    assert fake.writes() == [("PATCH", f"{ISSUES}/8")]
+    assert fake.requests[-1].body == {"body": second}
+    fake.requests.clear()
+
+    assert keep_report(api_for(fake), second, SHA) == "#8 is up to date"
+    assert fake.writes() == []
+
+    assert keep_report(api_for(fake), None, SHA) == "every link passes: closed #8"
+    assert fake.writes() == [("POST", f"{ISSUES}/8/comments"), ("PATCH", f"{ISSUES}/8")]
+    assert fake.requests[-1].body == {"state": "closed", "state_reason": "completed"}
+    (report,) = fake.issues
+    assert (report["state"], report["state_reason"], report["title"]) == ("closed", "completed", "Link health report")
+    assert [c["body"] for c in report["thread"]] == [
+        "Every link passes as of `aaaaaaa`: closing this report. The next failure opens a new one."
+    ]
+
+
+def test_the_report_is_found_on_the_second_page_past_pull_requests(fake: FakeGitHub) -> None:
+    old = report_body([item(3)], PLACE)
+    ours = fake.add_issue("Link health report", old)
+    for index in range(120):  # newer issues and pull requests push ours to page 2
+        fake.add_issue(f"Newer {index}", "", HUMAN, pull_request=index % 2 == 0)
+    new = report_body([item(4)], PLACE)
+    assert keep_report(api_for(fake), new, SHA) == f"updated #{ours['number']}"
+    listing = [r for r in fake.requests if r.method == "GET" and r.path == ISSUES]
+    assert [r.query.get("page") for r in listing] == [None, ["2"]]
+    assert all(r.query["state"] == ["open"] for r in listing)
+    assert fake.writes() == [("PATCH", f"{ISSUES}/{ours['number']}")]
+    assert ours["body"] == new
+
+
+def test_only_our_marker_in_our_open_issue_counts(fake: FakeGitHub) -> None:
+    fake.add_issue("Link health report", "A person's issue with the same title")
+    fake.add_issue("Link health report", REPORT_MARKER + "\nquoted by someone else", HUMAN)
+    fake.add_issue("Link health report", report_body([item(3)], PLACE), state="closed")
+    fake.add_issue("Old pull request", REPORT_MARKER, pull_request=True)
+    assert keep_report(api_for(fake), report_body([item(5)], PLACE), SHA) == "opened #12"
+    assert fake.writes() == [("POST", ISSUES)]
+
+
+def test_a_token_without_issues_write_is_refused_with_403(fake: FakeGitHub) -> None:
+    with pytest.raises(WriteForbidden, match=r"^opening an issue: HTTP 403 Resource not accessible by integration$"):
+        keep_report(api_for(fake, NO_ISSUES_TOKEN), report_body([item(3)], PLACE), SHA)
+    assert fake.issues == []
+
+
+def test_disabled_issues_answer_410(fake: FakeGitHub) -> None:
+    fake.issues_enabled = False
+    with pytest.raises(ApiError, match=r"^listing the open issues: HTTP 410 Issues are disabled for this repo$") as error:
+        keep_report(api_for(fake), report_body([item(3)], PLACE), SHA)
+    assert error.value.status == 410
+
+
+def test_the_fake_refuses_a_body_over_the_limit_like_github(fake: FakeGitHub) -> None:
+    with pytest.raises(ApiError, match="body is too long"):
+        api_for(fake).create_issue("Link health report", "x" * 65537, REPORT_MARKER)
+
+
+# -- action.yml and the example workflow -------------------------------------------------------------
+
+
+def test_action_passes_online_through_env_and_caches_between_runs() -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["inputs"]["online"]["default"] == "added"
+    steps = action["runs"]["steps"]
+    names = [step.get("name") for step in steps]
+    restore, lint, save = (steps[names.index(name)] for name in (
+        "Restore the online checks' cache", "Lint", "Save the online checks' cache"))
+    assert names.index("Restore the online checks' cache") < names.index("Lint") < names.index("Save the online checks' cache")
+    pin = "@0057852bfaa89a56745cba8c7296529d2fc39830"
+    assert (restore["uses"], save["uses"]) == ("actions/cache/restore" + pin, "actions/cache/save" + pin)
+    folder, key = "${{ runner.temp }}/awesome-lint-cache", "awesome-lint-online-${{ github.run_id }}-${{ github.run_attempt }}"
+    assert restore["with"] == {"path": folder, "key": key, "restore-keys": "awesome-lint-online-"}
+    assert save["with"] == {"path": folder, "key": key}
+    assert restore["if"] == "inputs.online != 'off'" and save["if"] == "always() && inputs.online != 'off'"
+    assert lint["env"]["AWESOME_LINT_ONLINE"] == "${{ inputs.online }}"
+    assert 'export AWESOME_LINT_CACHE_DIR="$RUNNER_TEMP/awesome-lint-cache"' in lint["run"]
+
+
+def test_link_health_example_runs_weekly_with_issues_write() -> None:
+    workflow = yaml.safe_load((ROOT / "examples" / "github-link-health.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # PyYAML reads the bare key `on` as a boolean
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    assert re.fullmatch(r"\d+ \d+ \* \* \d", triggers["schedule"][0]["cron"])
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    checkout, lint = job["steps"]
+    assert checkout["uses"].startswith("actions/checkout@") and checkout["with"] == {"persist-credentials": False}
+    assert lint["with"] == {"files": "README.md", "online": "all", "fail-on": "never"}
+
+
+def test_readme_shows_the_link_health_workflow_as_shipped() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## GitHub Action", 1)[1].split("\n## ", 1)[0]
+    workflow = (ROOT / "examples" / "github-link-health.yml").read_text(encoding="utf-8")
+    assert f"```yaml\n{workflow}```\n" in section
