@@ -111,6 +111,11 @@ def test_report_body_without_safe_fixes_has_no_fix_line() -> None:
     assert "**1 problem**" in body and "--fix" not in body
 
 
+def test_report_line_names_the_url_once_when_the_message_has_it() -> None:
+    named = ReportItem("README.md", 3, "dead-link", "https://gone.example/", "Dead link: https://gone.example/ (404)", False)
+    assert f"/README.md#L3) `dead-link`: Dead link: https://gone.example/ \\(404\\)\n" in report_body([named], PLACE)
+
+
 def test_report_body_stays_under_githubs_limit_and_counts_the_rest() -> None:
     items = [item(line, f"https://dead.example/{'x' * 200}/{line}") for line in range(1, 1001)]
     body = report_body(items, PLACE)

@@ -76,7 +76,7 @@ def report_items(path: str, text: str, findings: Iterable[Finding]) -> list[Repo
 
 
 def _item_line(item: ReportItem, place: ReportPlace) -> str:
-    url = f" {code_span(item.url)}" if item.url else ""
+    url = f" {code_span(item.url)}" if item.url and item.url not in item.message else ""
     return f"- [line {item.line}]({place.line_url(item.path, item.line)}) `{item.rule}`{url}: {escape_markdown(item.message)}"
 
 
