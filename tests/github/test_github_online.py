@@ -3,18 +3,21 @@ the scheduled "Link health report" issue, through the real PyGithub client and t
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import pytest
 import yaml
-from action_env import BASE_SHA, HEAD_SHA, NUMBER, REPO
+from action_env import BASE_SHA, HEAD_SHA, NUMBER, REPO, Workspace, fake_pull_request, make_workspace
 from fake_github import HUMAN, NO_ISSUES_TOKEN, TOKEN, FakeGitHub
+from online.fake_graphql import FakeRepository, repositories_with_renames
+from online.http_scenarios import ScenarioServer, refused_url, scenario_server
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity
 from awesome_lint.github import client
-from awesome_lint.github.__main__ import _parser, options_from
+from awesome_lint.github.__main__ import _parser, main, options_from
 from awesome_lint.github.client import ApiError, GitHubApi, WriteForbidden
 from awesome_lint.github.health_report import (
     REPORT_MARKER,
@@ -267,3 +270,255 @@ def test_readme_shows_the_link_health_workflow_as_shipped() -> None:
     section = readme.split("\n## GitHub Action", 1)[1].split("\n## ", 1)[0]
     workflow = (ROOT / "examples" / "github-link-health.yml").read_text(encoding="utf-8")
     assert f"```yaml\n{workflow}```\n" in section
+
+
+# -- end to end: pull requests, pushes and scheduled runs with the online checks ----------------------
+
+GOLF_OLD, GOLF_NEW = "https://github.com/old-owner/golf", "https://github.com/new-owner/golf"
+
+
+def good_repositories() -> dict[str, FakeRepository]:
+    """The list's own repository (as list-repository wants it) and a renamed one: old-owner/golf."""
+    own = FakeRepository(REPO, description="A curated list of things.", topics=("awesome", "awesome-list"))
+    return repositories_with_renames([own, FakeRepository("new-owner/golf")], {"old-owner/golf": "new-owner/golf"})
+
+
+def awesome_list(entries: list[str]) -> str:
+    return (
+        "# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
+        "> A curated list of things.\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n"
+        + "".join(f"{entry}\n" for entry in entries)
+        + "\n## Contributing\n\nContributions welcome.\n"
+    )
+
+
+def entry(name: str, url: str) -> str:
+    return f"- [{name}]({url}) - A tool for {name.lower()}."
+
+
+def graphql_queries(fake: FakeGitHub) -> list[str]:
+    return [r.body["query"] for r in fake.requests if r.path == "/graphql" and "repository(" in r.body["query"]]
+
+
+class PullRequestLists(NamedTuple):
+    base: str
+    head: str
+    dead: str
+    moved: str
+    dead_elsewhere: str
+
+
+def pull_request_lists(links: ScenarioServer) -> PullRequestLists:
+    """The pull request adds a dead link, a redirect within the site and a renamed repository;
+    Echo's dead link was there before."""
+    dead, moved, dead_elsewhere = links.url("/status/404"), links.url("/moved/301/ok/delta"), links.url("/status/410")
+    alpha, echo, kilo = entry("Alpha", links.url("/ok/alpha")), entry("Echo", dead_elsewhere), entry("Kilo", links.url("/ok/kilo"))
+    base = awesome_list([alpha, echo, kilo])
+    head = awesome_list([alpha, entry("Bravo", dead), entry("Delta", moved), echo, entry("Golf", GOLF_OLD), kilo])
+    return PullRequestLists(base, head, dead, moved, dead_elsewhere)
+
+
+def run_online(fake: FakeGitHub, workspace: Workspace, capsys: pytest.CaptureFixture[str], online: str,
+               event_name: str = "pull_request", token: str = TOKEN, **extra: str) -> tuple[int, list[str]]:
+    environ = workspace.env(fake.base_url, token=token, event_name=event_name, AWESOME_LINT_ONLINE=online,
+                            GITHUB_GRAPHQL_URL=fake.base_url + "/graphql", **extra)
+    code = main([], environ)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and token not in out + err
+    return code, out.splitlines()
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_added_reviews_only_the_links_the_pull_request_adds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with scenario_server() as links:
+        lists = pull_request_lists(links)
+        with fake_pull_request(lists.base, lists.head) as fake:
+            fake.repositories = good_repositories()
+            code, out = run_online(fake, make_workspace(tmp_path), capsys, "added")
+    assert code == 1  # a dead link on an added line is an error
+    bravo, delta, golf = (line_of(lists.head, name) for name in ("[Bravo]", "[Delta]", "[Golf]"))
+    assert [(c["path"], c.get("start_line"), c["line"]) for c in fake.review_comments] == [
+        ("README.md", None, bravo), ("README.md", None, delta), ("README.md", None, golf),
+    ]
+    bodies = [c["body"].split("\n", 1)[1] for c in fake.review_comments]
+    assert bodies[0] == f"**awesome-lint** · `dead-link`: Dead link: {lists.dead} \\(404 Not Found\\)"
+    assert bodies[1].endswith(f"```suggestion\n- [Delta]({links.url('/ok/delta')}) - A tool for delta.\n```")
+    assert bodies[2].startswith("**awesome-lint** · `github-repository`: ")
+    assert bodies[2].endswith(f"```suggestion\n- [Golf]({GOLF_NEW}) - A tool for golf.\n```")
+    assert set(links.requests()) <= {(method, path) for method in ("HEAD", "GET")
+                                     for path in ("/status/404", "/moved/301/ok/delta", "/ok/delta")}
+    assert {path for _, path in links.requests()} == {"/status/404", "/moved/301/ok/delta", "/ok/delta"}
+    (query,) = graphql_queries(fake)  # the renamed repository; not the list's own (only with `all`)
+    summary = fake.issue_comments[0]["body"]
+    assert "| `dead-link` | 1 | 0 | 0 |" in summary  # Echo's old dead link was not checked
+    assert any(line.startswith("awesome-lint: online checks sent ") for line in out)
+
+
+def test_all_checks_every_link_and_counts_the_old_dead_link_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with scenario_server() as links:
+        lists = pull_request_lists(links)
+        with fake_pull_request(lists.base, lists.head) as fake:
+            fake.repositories = good_repositories()
+            code, _ = run_online(fake, make_workspace(tmp_path), capsys, "all")
+    assert code == 1
+    assert len(fake.review_comments) == 3  # the old dead link is outside the diff: counted, not commented
+    assert "/status/410" in {path for _, path in links.requests()}
+    summary = fake.issue_comments[0]["body"]
+    assert "| `dead-link` | 1 | 1 | 0 |" in summary
+    assert "`list-repository`" not in summary  # the own repository was looked up and is fine
+    assert REPO.split("/")[1] in json.dumps([r.body for r in fake.requests if r.path == "/graphql"])
+
+
+def test_off_sends_no_request_for_links_or_repositories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with scenario_server() as links:
+        lists = pull_request_lists(links)
+        with fake_pull_request(lists.base, lists.head) as fake:
+            fake.repositories = good_repositories()
+            code, out = run_online(fake, make_workspace(tmp_path), capsys, "off")
+    assert code == 0 and fake.review_comments == []
+    assert links.requests() == [] and graphql_queries(fake) == []
+    assert not any("online checks" in line for line in out)
+
+
+def test_push_checks_the_links_the_push_adds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with scenario_server() as links:
+        lists = pull_request_lists(links)
+        event = {"before": BASE_SHA, "after": HEAD_SHA, "repository": {"full_name": REPO}}
+        with fake_pull_request(lists.base, lists.head) as fake:
+            fake.repositories = good_repositories()
+            workspace = make_workspace(tmp_path, event)
+            (workspace.root / "README.md").write_text(lists.head, encoding="utf-8")
+            code, out = run_online(fake, workspace, capsys, "added", event_name="push")
+    assert code == 1
+    assert {path for _, path in links.requests()} == {"/status/404", "/moved/301/ok/delta", "/ok/delta"}
+    rules = sorted(re.findall(r"title=awesome-lint \(([\w-]+)\)", "\n".join(out)))
+    assert rules == ["dead-link", "github-repository", "link-redirect"]
+
+
+def test_the_cache_folder_spares_the_second_run_every_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache"
+    with scenario_server() as links:
+        lists = pull_request_lists(links)
+        for attempt in ("first", "second"):
+            with fake_pull_request(lists.base, lists.head) as fake:
+                fake.repositories = good_repositories()
+                run_online(fake, make_workspace(tmp_path / attempt), capsys, "added", AWESOME_LINT_CACHE_DIR=str(cache))
+            if attempt == "first":
+                seen = len(links.requests())
+    assert seen > 0 and len(links.requests()) == seen and graphql_queries(fake) == []
+    assert any(cache.iterdir())
+
+
+def test_a_note_from_the_checks_is_one_notice_and_the_links_are_still_reviewed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with scenario_server() as links:
+        lists = pull_request_lists(links)
+        with fake_pull_request(lists.base, lists.head) as fake:
+            code, out = run_online(fake, make_workspace(tmp_path), capsys, "added",
+                                   GITHUB_GRAPHQL_URL=refused_url().removesuffix("/ok") + "/graphql")
+    assert code == 1
+    notices = [line for line in out if line.startswith("::notice::")]
+    assert len(notices) == len(set(notices)) >= 1
+    assert [c["body"].split("`")[1] for c in fake.review_comments] == ["dead-link", "link-redirect"]
+
+
+SCHEDULED_SHA = "d" * 40
+
+
+def scheduled(fake: FakeGitHub, workspace: Workspace, capsys: pytest.CaptureFixture[str], text: str,
+              token: str = TOKEN, online: str = "all") -> tuple[int, list[str]]:
+    (workspace.root / "README.md").write_text(text, encoding="utf-8")
+    fake.requests.clear()
+    return run_online(fake, workspace, capsys, online, event_name="schedule", token=token,
+                      GITHUB_SHA=SCHEDULED_SHA, AWESOME_LINT_FAIL_ON="never")
+
+
+def scheduled_workspace(tmp_path: Path) -> Workspace:
+    return make_workspace(tmp_path, {"schedule": "17 6 * * 1", "repository": {"full_name": REPO}})
+
+
+def report_line(text: str, name: str, url: str, reason: str) -> str:
+    line = line_of(text, f"[{name}]")
+    return (f"- [line {line}](https://github.com/{REPO}/blob/{SCHEDULED_SHA}/README.md#L{line}) "
+            f"`dead-link`: Dead link: {url} \\\\({reason}\\\\)")
+
+
+def test_scheduled_runs_keep_one_link_health_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace = scheduled_workspace(tmp_path)
+    with scenario_server() as links, FakeGitHub(REPO, NUMBER, BASE_SHA, HEAD_SHA, []) as fake:
+        fake.repositories = good_repositories()
+        ok_alpha, dead, gone = links.url("/ok/alpha"), links.url("/status/404"), links.url("/status/410")
+        one_dead = awesome_list([entry("Alpha", ok_alpha), entry("Bravo", dead)])
+        code, out = scheduled(fake, workspace, capsys, one_dead)
+        assert code == 0
+        assert fake.writes() == [("POST", ISSUES)]
+        assert fake.requests[-1].body == {"title": "Link health report", "body": f"""\
+{REPORT_MARKER}
+awesome-lint checked every link of the list at `ddddddd` and found **1 problem**.
+
+### `README.md`
+
+{report_line(one_dead, "Bravo", dead, "404 Not Found")}
+
+<sub>Kept up to date by the scheduled awesome-lint workflow: edited when the findings change, closed when every link passes.</sub>"""}
+        assert "awesome-lint: Link health report: opened #8" in out
+        assert any(line.startswith("::error file=README.md") and "(dead-link)" in line for line in out)
+
+        two_dead = awesome_list([entry("Alpha", gone), entry("Bravo", dead)])
+        scheduled(fake, workspace, capsys, two_dead)
+        assert fake.writes() == [("PATCH", f"{ISSUES}/8")]
+        assert report_line(two_dead, "Alpha", gone, "410 Gone") in fake.issue(8)["body"]
+
+        scheduled(fake, workspace, capsys, two_dead)
+        assert fake.writes() == []  # the same findings: the report is left alone
+
+        scheduled(fake, workspace, capsys, awesome_list([entry("Alpha", ok_alpha), entry("Bravo", links.url("/ok/bravo"))]))
+        assert fake.writes() == [("POST", f"{ISSUES}/8/comments"), ("PATCH", f"{ISSUES}/8")]
+        assert (fake.issue(8)["state"], fake.issue(8)["state_reason"]) == ("closed", "completed")
+        assert len(fake.issues) == 1
+    summary = workspace.summary.read_text(encoding="utf-8")
+    assert [line for line in summary.splitlines() if line.startswith("**Link health report**")] == [
+        "**Link health report**: opened #8.",
+        "**Link health report**: updated #8.",
+        "**Link health report**: #8 is up to date.",
+        "**Link health report**: every link passes: closed #8.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("token", "issues_enabled", "remedy"),
+    [
+        (NO_ISSUES_TOKEN, True, "add `issues: write` to the job's `permissions:`"),
+        (TOKEN, False, "issues are disabled in this repository (enable them in its settings)"),
+    ],
+)
+def test_a_report_that_cannot_be_written_is_a_warning_and_a_summary_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], token: str, issues_enabled: bool, remedy: str
+) -> None:
+    workspace = scheduled_workspace(tmp_path)
+    with scenario_server() as links, FakeGitHub(REPO, NUMBER, BASE_SHA, HEAD_SHA, []) as fake:
+        fake.repositories = good_repositories()
+        fake.issues_enabled = issues_enabled
+        code, out = scheduled(fake, workspace, capsys, awesome_list([entry("Bravo", links.url("/status/404"))]), token=token)
+    assert code == 0 and fake.issues == []
+    (warning,) = [line for line in out if line.startswith("::warning::")]
+    assert warning.startswith("::warning::awesome-lint could not update the Link health report (")
+    assert warning.endswith(f"): {remedy}")
+    assert ("HTTP 403 Resource not accessible by integration" if issues_enabled else "HTTP 410 Issues are disabled") in warning
+    summary = workspace.summary.read_text(encoding="utf-8")
+    assert f"**Link health report**: not updated: {remedy}.\n" in summary
+    assert "`dead-link`" in summary  # the usual job summary is still there
+
+
+def test_a_scheduled_run_with_online_off_leaves_the_issues_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace = scheduled_workspace(tmp_path)
+    with scenario_server() as links, FakeGitHub(REPO, NUMBER, BASE_SHA, HEAD_SHA, []) as fake:
+        scheduled(fake, workspace, capsys, awesome_list([entry("Bravo", links.url("/status/404"))]), online="off")
+    assert links.requests() == [] and fake.requests == []
+    assert "Link health report" not in workspace.summary.read_text(encoding="utf-8")
