@@ -28,8 +28,9 @@ from awesome_lint.github.health_report import (
     report_items,
 )
 from awesome_lint.github.online import OnlineMode
-from awesome_lint.github.review import Finding
+from awesome_lint.github.review import FileAnalysis, Finding
 from awesome_lint.github.run import FailOn
+from awesome_lint.github.summary import fix_command
 
 ROOT = Path(__file__).resolve().parents[2]
 ISSUES = f"/repos/{REPO}/issues"
@@ -155,6 +156,17 @@ def test_report_items_keep_only_online_findings_with_the_url_of_their_link() -> 
         ReportItem("README.md", 1, "list-repository", None, "list-repository message", False),
     ]
     assert report_items("README.md", text, findings[1:2]) == []
+
+
+def test_the_fix_command_asks_for_online_only_for_an_online_safe_fix() -> None:
+    def analysis(*findings: Finding) -> list[FileAnalysis]:
+        return [FileAnalysis("README.md", list(findings), [])]
+
+    redirect = Finding("README.md", diagnostic("link-redirect", 5, 9, 2, safe=True), "f1", True)
+    period = Finding("README.md", diagnostic("description-period", 5, 9, 2, safe=True), "f2", True)
+    dead = Finding("README.md", diagnostic("dead-link", 5, 9, 2), "f3", True)
+    assert fix_command(analysis(period, redirect)) == "awesome-lint --fix --online"
+    assert fix_command(analysis(period, dead)) == "awesome-lint --fix"
 
 
 # -- keeping the one issue --------------------------------------------------------------------------
@@ -320,11 +332,11 @@ def pull_request_lists(links: ScenarioServer) -> PullRequestLists:
 
 def run_online(fake: FakeGitHub, workspace: Workspace, capsys: pytest.CaptureFixture[str], online: str,
                event_name: str = "pull_request", token: str = TOKEN, **extra: str) -> tuple[int, list[str]]:
-    environ = workspace.env(fake.base_url, token=token, event_name=event_name, AWESOME_LINT_ONLINE=online,
-                            GITHUB_GRAPHQL_URL=fake.base_url + "/graphql", **extra)
+    extra.setdefault("GITHUB_GRAPHQL_URL", fake.base_url + "/graphql")
+    environ = workspace.env(fake.base_url, token=token, event_name=event_name, AWESOME_LINT_ONLINE=online, **extra)
     code = main([], environ)
     out, err = capsys.readouterr()
-    assert "Traceback" not in out + err and token not in out + err
+    assert "Traceback" not in out + err and (not token or token not in out + err)
     return code, out.splitlines()
 
 
@@ -354,6 +366,7 @@ def test_added_reviews_only_the_links_the_pull_request_adds(tmp_path: Path, caps
     (query,) = graphql_queries(fake)  # the renamed repository; not the list's own (only with `all`)
     summary = fake.issue_comments[0]["body"]
     assert "| `dead-link` | 1 | 0 | 0 |" in summary  # Echo's old dead link was not checked
+    assert "Run `awesome-lint --fix --online` locally to apply every safe fix." in summary
     assert any(line.startswith("awesome-lint: online checks sent ") for line in out)
 
 
@@ -405,6 +418,7 @@ def test_the_cache_folder_spares_the_second_run_every_request(tmp_path: Path, ca
     with scenario_server() as links:
         lists = pull_request_lists(links)
         for attempt in ("first", "second"):
+            (tmp_path / attempt).mkdir()
             with fake_pull_request(lists.base, lists.head) as fake:
                 fake.repositories = good_repositories()
                 run_online(fake, make_workspace(tmp_path / attempt), capsys, "added", AWESOME_LINT_CACHE_DIR=str(cache))
@@ -414,18 +428,21 @@ def test_the_cache_folder_spares_the_second_run_every_request(tmp_path: Path, ca
     assert any(cache.iterdir())
 
 
-def test_a_note_from_the_checks_is_one_notice_and_the_links_are_still_reviewed(
+def test_a_note_from_the_checks_is_one_notice_and_the_links_are_still_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with scenario_server() as links:
         lists = pull_request_lists(links)
+        event = {"before": BASE_SHA, "after": HEAD_SHA, "repository": {"full_name": REPO}}
         with fake_pull_request(lists.base, lists.head) as fake:
-            code, out = run_online(fake, make_workspace(tmp_path), capsys, "added",
-                                   GITHUB_GRAPHQL_URL=refused_url().removesuffix("/ok") + "/graphql")
-    assert code == 1
+            workspace = make_workspace(tmp_path, event)
+            (workspace.root / "README.md").write_text(lists.head, encoding="utf-8")
+            code, out = run_online(fake, workspace, capsys, "added", event_name="push", token="")
+    assert code == 1 and fake.requests == []  # no token: nothing asked of GitHub
     notices = [line for line in out if line.startswith("::notice::")]
-    assert len(notices) == len(set(notices)) >= 1
-    assert [c["body"].split("`")[1] for c in fake.review_comments] == ["dead-link", "link-redirect"]
+    assert len(notices) == 1 and notices[0].startswith("::notice::GitHub repository checks need a token")
+    rules = sorted(re.findall(r"title=awesome-lint \(([\w-]+)\)", "\n".join(out)))
+    assert rules == ["dead-link", "dead-link", "link-redirect"]  # no token: every line counts as changed
 
 
 SCHEDULED_SHA = "d" * 40
@@ -446,7 +463,7 @@ def scheduled_workspace(tmp_path: Path) -> Workspace:
 def report_line(text: str, name: str, url: str, reason: str) -> str:
     line = line_of(text, f"[{name}]")
     return (f"- [line {line}](https://github.com/{REPO}/blob/{SCHEDULED_SHA}/README.md#L{line}) "
-            f"`dead-link`: Dead link: {url} \\\\({reason}\\\\)")
+            f"`dead-link`: Dead link: {url} \\({reason}\\)")
 
 
 def test_scheduled_runs_keep_one_link_health_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
