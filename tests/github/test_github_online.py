@@ -445,6 +445,30 @@ def test_a_note_from_the_checks_is_one_notice_and_the_links_are_still_checked(
     assert rules == ["dead-link", "dead-link", "link-redirect"]  # no token: every line counts as changed
 
 
+
+@pytest.mark.parametrize(("event_name", "reported"), [("pull_request", True), ("pull_request_target", False)])
+def test_a_relative_link_is_checked_against_the_merge_checkout_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], event_name: str, reported: bool
+) -> None:
+    base = awesome_list([entry("Alpha", "docs/alpha.md")])
+    head = awesome_list([entry("Alpha", "docs/alpha.md"), entry("Bravo", "docs/bravo.md")])
+    with fake_pull_request(base, head) as fake:
+        workspace = make_workspace(tmp_path)
+        (workspace.root / "docs").mkdir()
+        (workspace.root / "docs" / "alpha.md").write_text("# Alpha\n", encoding="utf-8")
+        # pull_request checks out the merge commit; pull_request_target the base, where a file
+        # the pull request adds is missing.
+        (workspace.root / "README.md").write_text(head, encoding="utf-8")
+        code, _ = run_online(fake, workspace, capsys, "all", event_name=event_name)
+    comments = [(c["line"], c["body"].split("\n")[1]) for c in fake.review_comments]
+    if reported:
+        assert code == 1 and [(line, body.split(":")[0]) for line, body in comments] == [
+            (line_of(head, "[Bravo]"), "**awesome-lint** · `dead-link`")
+        ]
+    else:
+        assert code == 0 and comments == []
+
+
 SCHEDULED_SHA = "d" * 40
 
 
@@ -531,6 +555,15 @@ def test_a_report_that_cannot_be_written_is_a_warning_and_a_summary_line(
     summary = workspace.summary.read_text(encoding="utf-8")
     assert f"**Link health report**: not updated: {remedy}.\n" in summary
     assert "`dead-link`" in summary  # the usual job summary is still there
+
+
+def test_a_scheduled_run_without_a_token_cannot_keep_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace = scheduled_workspace(tmp_path)
+    with scenario_server() as links, FakeGitHub(REPO, NUMBER, BASE_SHA, HEAD_SHA, []) as fake:
+        code, out = scheduled(fake, workspace, capsys, awesome_list([entry("Bravo", links.url("/status/404"))]), token="")
+    assert code == 0 and fake.requests == []
+    assert "::warning::the Link health report needs a token and GITHUB_REPOSITORY: not updated" in out
+    assert "**Link health report**: not updated (no token).\n" in workspace.summary.read_text(encoding="utf-8")
 
 
 def test_a_scheduled_run_with_online_off_leaves_the_issues_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
