@@ -562,7 +562,7 @@ def test_a_scheduled_run_without_a_token_cannot_keep_the_report(tmp_path: Path, 
     with scenario_server() as links, FakeGitHub(REPO, NUMBER, BASE_SHA, HEAD_SHA, []) as fake:
         code, out = scheduled(fake, workspace, capsys, awesome_list([entry("Bravo", links.url("/status/404"))]), token="")
     assert code == 0 and fake.requests == []
-    assert "::warning::the Link health report needs a token and GITHUB_REPOSITORY: not updated" in out
+    assert "::warning::awesome-lint could not update the Link health report: it needs a token and GITHUB_REPOSITORY" in out
     assert "**Link health report**: not updated (no token).\n" in workspace.summary.read_text(encoding="utf-8")
 
 

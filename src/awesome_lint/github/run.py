@@ -465,7 +465,7 @@ def update_health_report(
     """Keep the one "Link health report" issue up to date; returns the job summary's line about it.
     Missing permissions and disabled issues are a warning, never a failed run."""
     if api is None:
-        console.warning("the Link health report needs a token and GITHUB_REPOSITORY: not updated")
+        console.warning("awesome-lint could not update the Link health report: it needs a token and GITHUB_REPOSITORY")
         return "**Link health report**: not updated (no token)."
     items = health_report_items(files, analyses)
     body = report_body(items, ReportPlace(env.server_url, event.repository, event.head)) if items else None
