@@ -7,6 +7,7 @@ at the start of its body and by its author (the token's login), never by its tit
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable, NamedTuple
 from urllib.parse import quote
 
@@ -48,12 +49,18 @@ def online_findings(findings: Iterable[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.diagnostic.rule in ONLINE_RULES]
 
 
-def _url_at(document: Document, offset: int) -> str | None:
-    for entry in document.entries():
-        for link in entry.links:
-            if link.start <= offset < link.end:
-                return link.url
-    return None
+class _LinkIndex:
+    """The entries' links of a document in text order, to find the one holding an offset."""
+
+    def __init__(self, document: Document) -> None:
+        self._links = sorted((link for entry in document.entries() for link in entry.links), key=lambda link: link.start)
+        self._starts = [link.start for link in self._links]
+
+    def url_at(self, offset: int) -> str | None:
+        index = bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset < self._links[index].end:
+            return self._links[index].url
+        return None
 
 
 def report_items(path: str, text: str, findings: Iterable[Finding]) -> list[ReportItem]:
@@ -61,13 +68,13 @@ def report_items(path: str, text: str, findings: Iterable[Finding]) -> list[Repo
     chosen = online_findings(findings)
     if not chosen:
         return []
-    document = build_document(path, text)
+    links = _LinkIndex(build_document(path, text))
     return [
         ReportItem(
             path,
             finding.line,
             finding.diagnostic.rule,
-            _url_at(document, finding.diagnostic.start),
+            links.url_at(finding.diagnostic.start),
             finding.diagnostic.message,
             finding.diagnostic.fix is not None and finding.diagnostic.fix.applicability is Applicability.SAFE,
         )
