@@ -13,7 +13,11 @@ issue comments), records every request, and enforces what GitHub enforces (DESIG
   GraphQL `viewer { login }` answers for every token, and comments are authored by that login;
 - after a push, a review comment whose lines changed is outdated: its `line` becomes null;
 - 403 "Resource not accessible by integration" for a read-only token, and injected one-off
-  failures (502s before or after the write took effect, secondary rate limits).
+  failures (502s before or after the write took effect, secondary rate limits);
+- issues (the scheduled "Link health report"): the listing holds pull requests too (with a
+  `pull_request` key), newest first, filtered by `state`; creating, editing (body, state,
+  state_reason) and commenting on an issue; 403 for a token without `issues: write`, 410 "Issues
+  are disabled for this repo" when the repository has no issues.
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ PAT = "ghp_personal_access_token_4242"
 # An installation token of a GitHub App (e.g. from actions/create-github-app-token): like the
 # workflow's token it cannot read GET /user, but it posts as `<app-slug>[bot]`.
 APP_TOKEN = "ghs_app_installation_token_31337"
+# The workflow's token with `pull-requests: write` but without `issues: write`: it may comment on
+# the pull request (an issue comment) but not create, edit or comment on an issue.
+NO_ISSUES_TOKEN = "ghs_no_issues_write_token_2468"
 BODY_LIMIT = 65536
 TOO_LONG = "body is too long (maximum is 65536 characters)"
 SECONDARY_RATE_LIMIT = (
@@ -52,6 +59,9 @@ SECONDARY_RATE_LIMIT = (
 )
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 30, 100
 COMPARE_MAX_FILES = 300
+ISSUE_STATES = ("open", "closed", "all")
+STATE_REASONS = ("completed", "not_planned", "reopened")
+ISSUES_DISABLED = {"message": "Issues are disabled for this repo", "documentation_url": "https://docs.github.com/v3/issues/"}
 
 
 @dataclass
@@ -136,8 +146,13 @@ class FakeGitHub:
         self.merge_base_sha = base_sha
         self.base_files: dict[str, str] = {}  # other files of the repository at the base commit
         self.head_moves_after: str | None = None  # a path suffix: once it is served, the pull's head moves
+        # Issues and other pull requests of the repository, oldest first (the listing shows them
+        # newest first, with this pull request); comments on them are in each one's "thread".
+        self.issues: list[dict[str, Any]] = []
+        self.issues_enabled = True
         self.repositories: dict[str, FakeRepository] = {}  # what GraphQL `repository(...)` queries find
         self._ids = iter(range(5000, 10**9))
+        self._numbers = iter(range(number + 1, 10**9))
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
@@ -196,6 +211,24 @@ class FakeGitHub:
             else:
                 comment["line"] = new_last
                 comment["start_line"] = lines[0] if start is not None else None
+
+    def add_issue(self, title: str, body: str, user: dict[str, Any] = BOT, pull_request: bool = False,
+                  state: str = "open") -> dict[str, Any]:
+        """An issue (or a pull request, as the issues listing shows it) opened by ``user``."""
+        number = next(self._numbers)
+        issue: dict[str, Any] = {
+            "id": next(self._ids), "number": number, "title": title, "body": body, "user": user, "state": state,
+            "state_reason": None, "comments": 0, "thread": [],
+            "url": self._url(f"/repos/{self.repo}/issues/{number}"),
+            "html_url": f"https://github.com/{self.repo}/{'pull' if pull_request else 'issues'}/{number}",
+        }
+        if pull_request:
+            issue["pull_request"] = {"url": self._url(f"/repos/{self.repo}/pulls/{number}")}
+        self.issues.append(issue)
+        return issue
+
+    def issue(self, number: int) -> dict[str, Any]:
+        return next(issue for issue in self.issues if issue["number"] == number)
 
     def add_human_reply(self, to_id: int, body: str) -> None:
         original = next(c for c in self.review_comments if c["id"] == to_id)
@@ -263,6 +296,8 @@ class FakeGitHub:
         match = re.fullmatch(r"/pulls/comments/(\d+)", rest)
         if match:
             return self._one(self.review_comments, int(match.group(1)), method, body)
+        if rest == "/issues" or re.fullmatch(r"/issues/\d+(/comments)?", rest) and rest != f"/issues/{self.number}/comments":
+            return self._issues(method, rest, path, query, body, auth)
         if rest == f"/issues/{self.number}/comments":
             if method == "GET":
                 return self._page(path, query, self.issue_comments)
@@ -277,15 +312,89 @@ class FakeGitHub:
             return self._one(self.issue_comments, int(match.group(1)), method, body)
         return 404, {"message": "Not Found"}, {}
 
+    # -- issues ----------------------------------------------------------------------------------
+    def _listed_issues(self, state: str) -> list[dict[str, Any]]:
+        """What GET .../issues lists: issues and pull requests (this one included), newest first."""
+        this_pull = {
+            "id": 1, "number": self.number, "title": "Add Beta", "body": "", "user": HUMAN, "state": self.state,
+            "state_reason": None, "comments": len(self.issue_comments),
+            "url": self._url(f"/repos/{self.repo}/issues/{self.number}"),
+            "html_url": f"https://github.com/{self.repo}/pull/{self.number}",
+            "pull_request": {"url": self._url(f"/repos/{self.repo}/pulls/{self.number}")},
+        }
+        everything = sorted([this_pull, *self.issues], key=lambda issue: -issue["number"])
+        return [
+            {key: value for key, value in issue.items() if key != "thread"}
+            for issue in everything
+            if state == "all" or issue["state"] == state
+        ]
+
+    def _issues(self, method: str, rest: str, path: str, query: dict[str, list[str]], body: Any,
+                auth: str) -> tuple[int, Any, dict[str, str]]:
+        if not self.issues_enabled:
+            return 410, ISSUES_DISABLED, {}
+        if method != "GET" and auth.endswith(NO_ISSUES_TOKEN):
+            return 403, {"message": "Resource not accessible by integration",
+                         "documentation_url": "https://docs.github.com/rest/issues/issues#create-an-issue"}, {}
+        if rest == "/issues" and method == "GET":
+            state = query.get("state", ["open"])[0]
+            if state not in ISSUE_STATES:
+                return 422, {"message": "Validation Failed", "errors": [{"field": "state", "code": "invalid"}]}, {}
+            return self._page(path, query, self._listed_issues(state))
+        if rest == "/issues" and method == "POST":
+            if not isinstance(body.get("title"), str) or not body["title"]:
+                return 422, {"message": "Validation Failed", "errors": [{"resource": "Issue", "field": "title", "code": "missing_field"}]}, {}
+            if _too_long(body.get("body") or ""):
+                return _body_too_long("Issue")
+            issue = self.add_issue(body["title"], body.get("body") or "", _author(auth))
+            return 201, {key: value for key, value in issue.items() if key != "thread"}, {}
+        number = int(rest.split("/")[2])
+        issue = next((i for i in self.issues if i["number"] == number), None)
+        if issue is None:
+            return 404, {"message": "Not Found"}, {}
+        if rest.endswith("/comments") and method == "POST":
+            if _too_long(body["body"]):
+                return _body_too_long("IssueComment")
+            comment = {"id": next(self._ids), "body": body["body"], "user": _author(auth)}
+            comment["url"] = self._url(f"/repos/{self.repo}/issues/comments/{comment['id']}")
+            issue["thread"].append(comment)
+            issue["comments"] += 1
+            return 201, comment, {}
+        if rest.endswith("/comments") and method == "GET":
+            return self._page(path, query, issue["thread"])
+        if method == "PATCH":
+            return self._edit_issue(issue, body)
+        if method == "GET":
+            return 200, {key: value for key, value in issue.items() if key != "thread"}, {}
+        return 404, {"message": "Not Found"}, {}
+
+    def _edit_issue(self, issue: dict[str, Any], body: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
+        state, reason = body.get("state", issue["state"]), body.get("state_reason")
+        if state not in ("open", "closed") or (reason is not None and reason not in STATE_REASONS):
+            return 422, {"message": "Validation Failed", "errors": [{"resource": "Issue", "field": "state", "code": "invalid"}]}, {}
+        if "body" in body and _too_long(body["body"] or ""):
+            return _body_too_long("Issue")
+        for key in ("title", "body"):
+            if key in body:
+                issue[key] = body[key]
+        if "state" in body:
+            issue["state"] = state
+            issue["state_reason"] = reason if state == "closed" else ("reopened" if reason is None else reason)
+        return 200, {key: value for key, value in issue.items() if key != "thread"}, {}
+
     def _page(self, path: str, query: dict[str, list[str]], items: list[Any]) -> tuple[int, Any, dict[str, str]]:
-        """One page of a list, with GitHub's `Link` header (30 per page unless `per_page`, at most 100)."""
+        """One page of a list, with GitHub's `Link` header (30 per page unless `per_page`, at most 100);
+        the other query parameters (`state`) stay in the links."""
         per_page = min(MAX_PER_PAGE, int(query.get("per_page", [DEFAULT_PER_PAGE])[0]))
         page = int(query.get("page", ["1"])[0])
         last = max(1, -(-len(items) // per_page))
+        kept = "".join(
+            f"&{key}={value}" for key, values in query.items() if key not in ("page", "per_page") for value in values
+        )
         links = []
         if page < last:
-            links.append(f'<{self._url(path)}?per_page={per_page}&page={page + 1}>; rel="next"')
-            links.append(f'<{self._url(path)}?per_page={per_page}&page={last}>; rel="last"')
+            links.append(f'<{self._url(path)}?per_page={per_page}&page={page + 1}{kept}>; rel="next"')
+            links.append(f'<{self._url(path)}?per_page={per_page}&page={last}{kept}>; rel="last"')
         headers = {"Link": ", ".join(links)} if links else {}
         return 200, items[(page - 1) * per_page : page * per_page], headers
 

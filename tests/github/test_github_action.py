@@ -96,7 +96,7 @@ def test_action_metadata() -> None:
     assert action["inputs"]["fail-on"]["default"] == "changed"
     assert set(action["outputs"]) == {"findings", "findings-changed"}
     uses = [step["uses"] for step in action["runs"]["steps"] if "uses" in step]
-    assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", use) for use in uses)
+    assert all(re.fullmatch(r"[\w-]+/[\w-]+(/[\w-]+)?@[0-9a-f]{40}", use) for use in uses)
 
 
 def test_example_workflow_permissions_and_trigger() -> None:
@@ -121,7 +121,7 @@ def test_composite_action_runs_against_the_local_api(tmp_path: Path) -> None:
         env = workspace.env(fake.base_url, token=TOKEN, GITHUB_ACTIONS="true")
         outputs, results = run_steps(
             load_action(),
-            {"files": "README.md\ndocs/**/*.md", "fail-on": "changed"},
+            {"files": "README.md\ndocs/**/*.md", "fail-on": "changed", "online": "off"},
             env, runner_temp, skip={"Install awesome-lint"},
         )
     (lint,) = results
@@ -142,7 +142,7 @@ def test_fail_on_input_reaches_the_module_through_env(tmp_path: Path) -> None:
     with fake_pull_request() as fake:
         workspace = make_workspace(tmp_path)
         _, (lint,) = run_steps(
-            load_action(), {"fail-on": "never"}, workspace.env(fake.base_url), runner_temp,
+            load_action(), {"fail-on": "never", "online": "off"}, workspace.env(fake.base_url), runner_temp,
             skip={"Install awesome-lint"},
         )
     assert lint.returncode == 0, lint.stdout + lint.stderr
@@ -155,7 +155,7 @@ def test_windows_runners_use_the_venvs_scripts_directory(tmp_path: Path) -> None
     with fake_pull_request() as fake:
         workspace = make_workspace(tmp_path)
         outputs, (lint,) = run_steps(
-            load_action(), {}, workspace.env(fake.base_url, RUNNER_OS="Windows"), runner_temp,
+            load_action(), {"online": "off"}, workspace.env(fake.base_url, RUNNER_OS="Windows"), runner_temp,
             skip={"Install awesome-lint"},
         )
     assert lint.returncode == 1, lint.stdout + lint.stderr
@@ -168,7 +168,7 @@ def test_config_from_base_input_reaches_the_module_through_env(tmp_path: Path) -
     fake_venv(runner_temp)
     with fake_pull_request() as fake:
         workspace = make_workspace(tmp_path)
-        run_steps(load_action(), {"config-from-base": "true"}, workspace.env(fake.base_url), runner_temp,
+        run_steps(load_action(), {"config-from-base": "true", "online": "off"}, workspace.env(fake.base_url), runner_temp,
                   skip={"Install awesome-lint"})
     assert [r.query["ref"] for r in fake.requests if r.path.endswith("/contents/.awesome-lint.toml")] == [["b" * 40]]
 

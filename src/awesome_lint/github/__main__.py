@@ -8,6 +8,10 @@ command line, so nothing from a workflow is ever interpolated into a shell:
   AWESOME_LINT_CONFIG_FROM_BASE  true: on pull requests, read the config from the base commit
                         (through the API), not from the checkout, which a pull request can change
   AWESOME_LINT_MAX_WAIT the longest wait for a rate limit in seconds (default 60); longer ones give up
+  AWESOME_LINT_ONLINE   added | all | off (default added): online checks (dead links, redirects, GitHub
+                        repositories) for the links on added lines, every link, or none. Scheduled
+                        and manual runs check every link and keep the "Link health report" issue.
+  AWESOME_LINT_CACHE_DIR the online checks' cache folder (the action restores and saves it); unset: no cache
   GITHUB_TOKEN          token for the API (the action passes its github-token input)
 plus the runner's own GITHUB_* variables. The flags below override the environment (for local use).
 
@@ -24,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from awesome_lint.diagnostics import FatalError
+from awesome_lint.github.online import OnlineMode
 from awesome_lint.github.run import MAX_INLINE_COMMENTS, Console, FailOn, Options, parse_patterns
 
 if TYPE_CHECKING:
@@ -43,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-on", choices=[value.value for value in FailOn], help="default $AWESOME_LINT_FAIL_ON or changed")
     parser.add_argument("--config", help="config file; default $AWESOME_LINT_CONFIG")
     parser.add_argument(
+        "--online", choices=[value.value for value in OnlineMode], help="online checks; default $AWESOME_LINT_ONLINE or added",
+    )
+    parser.add_argument(
         "--max-comments", type=int, default=MAX_INLINE_COMMENTS,
         help=f"inline comments per review (default {MAX_INLINE_COMMENTS})",
     )
@@ -59,12 +67,18 @@ def options_from(args: argparse.Namespace, environ: Mapping[str, str]) -> Option
     from_base = environ.get("AWESOME_LINT_CONFIG_FROM_BASE", "").strip().lower()
     if from_base not in ("", "true", "false"):
         raise FatalError(f"config-from-base must be true or false (got '{from_base}')")
+    online = args.online or environ.get("AWESOME_LINT_ONLINE", "").strip().lower() or OnlineMode.ADDED.value
+    try:
+        online_mode = OnlineMode(online)
+    except ValueError:
+        raise FatalError(f"online must be one of added, all, off (got '{online}')") from None
     return Options(
         files=parse_patterns(args.files or environ.get("AWESOME_LINT_FILES", "")),
         fail_on=fail_on_value,
         config=Path(config) if config else None,
         max_comments=max(0, args.max_comments),
         config_from_base=from_base == "true",
+        online=online_mode,
     )
 
 
@@ -72,7 +86,8 @@ def _run(options: Options, environ: Mapping[str, str], console: Console) -> int:
     from awesome_lint.config import load_config
     from awesome_lint.github.client import GitHubApi
     from awesome_lint.github.event import PullRequestEvent, RunEnvironment, load_event
-    from awesome_lint.github.run import run_pull_request, run_workspace
+    from awesome_lint.github.online import run_facts
+    from awesome_lint.github.run import SCHEDULED_EVENTS, run_pull_request, run_workspace
 
     env = RunEnvironment.from_environ(environ)
     event = load_event(env.event_name, env.event_path, env.repository, env.sha)
@@ -85,9 +100,16 @@ def _run(options: Options, environ: Mapping[str, str], console: Console) -> int:
             config = config_from_base(api, event.pull_request.base.sha, options.config)
         else:
             config = load_config(env.workspace, workspace_config(env.workspace, options.config))
-        return run_pull_request(env, event, options, config, api, console)
+        # Under pull_request_target the checkout is the base: a relative link the pull request adds
+        # together with its target would look dead there.
+        checkout = env.workspace if env.event_name == "pull_request" else None
+        with run_facts(options.online, config, environ, console.notice, console.line,
+                       options.online is OnlineMode.ALL, checkout) as online:
+            return run_pull_request(env, event, options, config, api, console, online)
     config = load_config(env.workspace, workspace_config(env.workspace, options.config))
-    return run_workspace(env, event, options, config, api if env.token and repository else None, console)
+    every_link = options.online is OnlineMode.ALL or event.name in SCHEDULED_EVENTS
+    with run_facts(options.online, config, environ, console.notice, console.line, every_link, env.workspace) as online:
+        return run_workspace(env, event, options, config, api if env.token and repository else None, console, online)
 
 
 def workspace_config(workspace: Path, config: Path | None) -> Path | None:

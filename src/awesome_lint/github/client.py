@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar
 from awesome_lint.github.review import CommentKey, comment_key, listed_fingerprints
 
 if TYPE_CHECKING:
+    from github.Issue import Issue
     from github.PullRequest import PullRequest
     from github.Repository import Repository
 
@@ -95,6 +96,13 @@ class PostedComment(NamedTuple):
 
 class IssueComment(NamedTuple):
     id: int
+    body: str
+
+
+class OpenIssue(NamedTuple):
+    """An open issue (not a pull request) this tool opened."""
+
+    number: int
     body: str
 
 
@@ -256,6 +264,7 @@ class GitHubApi:
         self._repo: Repository | None = None
         self._login: str | None = None
         self._pulls: dict[int, PullRequest] = {}
+        self._issues: dict[int, Issue] = {}  # issues read or created this run, by number
 
     # -- plumbing --------------------------------------------------------------------------------
     def _call(self, what: str, call: Callable[[], T], write: bool = False) -> T:
@@ -404,6 +413,20 @@ class GitHubApi:
         self.login()
         return self._call(f"listing comments of pull request #{number}", read)
 
+    def open_issue_with_marker(self, marker: str) -> OpenIssue | None:
+        """Our open issue whose body starts with ``marker``, looked for through every page of the
+        open issues (the listing holds pull requests too: they are skipped)."""
+
+        def read() -> OpenIssue | None:
+            for issue in self._repository().get_issues(state="open"):
+                if issue.pull_request is None and (issue.body or "").startswith(marker) and self._ours(issue):
+                    self._issues[issue.number] = issue
+                    return OpenIssue(issue.number, issue.body)
+            return None
+
+        self.login()
+        return self._call("listing the open issues", read)
+
     def _issue_comments(self, number: int) -> Iterator[Any]:
         return iter(self._pull(number).get_issue_comments())
 
@@ -428,6 +451,36 @@ class GitHubApi:
             lambda: pull.create_issue_comment(body),
             lambda: self.comment_with_marker(number, marker) is not None,
         )
+
+    def create_issue(self, title: str, body: str, marker: str) -> int | None:
+        """Open an issue; its number, None when an earlier attempt whose answer was lost opened it."""
+
+        def create() -> int:
+            issue = self._repository().create_issue(title=title, body=body)
+            self._issues[issue.number] = issue
+            return issue.number
+
+        return self._post("opening an issue", create, lambda: self.open_issue_with_marker(marker) is not None)
+
+    def edit_issue_body(self, number: int, body: str) -> None:
+        self._call(f"editing issue #{number}", lambda: self._issue(number).edit(body=body), write=True)
+
+    def close_issue(self, number: int, comment: str) -> None:
+        """Comment on the issue, then close it as completed."""
+        issue = self._issue(number)
+
+        def commented() -> bool:
+            return any(c.body == comment and self._ours(c) for c in issue.get_comments())
+
+        self._post(f"commenting on issue #{number}", lambda: issue.create_comment(comment), commented)
+        self._call(
+            f"closing issue #{number}", lambda: issue.edit(state="closed", state_reason="completed"), write=True
+        )
+
+    def _issue(self, number: int) -> Issue:
+        if number not in self._issues:
+            self._issues[number] = self._repository().get_issue(number)
+        return self._issues[number]
 
     def edit_issue_comment(self, number: int, comment_id: int, body: str) -> None:
         def edit() -> None:

@@ -82,6 +82,7 @@ class RunEnvironment(NamedTuple):
     output: Path | None
     repository: str = ""  # GITHUB_REPOSITORY
     sha: str = ""  # GITHUB_SHA: the commit a workspace event checked out
+    server_url: str = "https://github.com"  # GITHUB_SERVER_URL (GitHub Enterprise Server elsewhere)
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> RunEnvironment:
@@ -105,6 +106,7 @@ class RunEnvironment(NamedTuple):
             output=optional_path("GITHUB_OUTPUT"),
             repository=environ.get("GITHUB_REPOSITORY", ""),
             sha=environ.get("GITHUB_SHA", ""),
+            server_url=environ.get("GITHUB_SERVER_URL", "") or "https://github.com",
         )
 
 

@@ -9,7 +9,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from typing import Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit
 from awesome_lint.document.build import build_document
@@ -18,6 +18,10 @@ from awesome_lint.fix import MAX_PASSES, apply_edits, select_fixes, with_newline
 from awesome_lint.github.diff import Hunk, hunk_for, touches_added
 from awesome_lint.github.markup import escape_markdown, fits, suggestion_block
 from awesome_lint.linter import LintConfig, lint_document
+
+if TYPE_CHECKING:
+    from awesome_lint.facts import OnlineFacts
+    from awesome_lint.github.online import FactsFor
 
 _FINGERPRINTS = r"([0-9a-f]{16}(?:,[0-9a-f]{16})*)"
 # The optional `s=` digest names the suggestion the comment carries: a changed suggestion for the
@@ -211,10 +215,12 @@ class _Region(NamedTuple):
 
 
 def _restricted_fix(
-    document: Document, diagnostics: list[Diagnostic], regions: list[_Region], config: LintConfig
+    document: Document, diagnostics: list[Diagnostic], regions: list[_Region], config: LintConfig,
+    online: OnlineFacts | None = None,
 ) -> list[str]:
     """`--fix` restricted to ``regions`` (whole lines): safe fixes whose edits all lie in one region,
-    applied to a fixed point. Returns each region's final text."""
+    applied to a fixed point. Returns each region's final text. ``online``: the facts the first
+    lint had (a URL a fix rewrote is not in them, so its finding is gone)."""
     text = document.text
     for _ in range(MAX_PASSES):
         candidates = [d for d in diagnostics if d.fix is not None and _region_of(d.fix.edits, regions) is not None]
@@ -239,7 +245,7 @@ def _restricted_fix(
             shift += delta
         regions = shifted
         document = build_document(document.path, text, document.bom)
-        diagnostics = lint_document(document, config)
+        diagnostics = lint_document(document, config, online=online)
     return [text[region.start : region.end] for region in regions]
 
 
@@ -334,11 +340,14 @@ def analyse_file(
     bom: bool = False,
     plan_comments: bool = True,
     base_path: str | None = None,
+    online: FactsFor | None = None,
 ) -> FileAnalysis:
     """Lint ``text`` (the file at the head commit) and plan its inline comments. ``base_path`` is
-    the file's path before a rename (fingerprints use it)."""
+    the file's path before a rename (fingerprints use it); ``online`` gives the online facts for
+    the document and its hunks (None: the online rules stay silent)."""
     document = build_document(path, text, bom)
-    diagnostics = lint_document(document, config)
+    facts = None if online is None else online(document, hunks)
+    diagnostics = lint_document(document, config, online=facts)
     findings = [
         Finding(path, diagnostic, fingerprint, _is_changed(document, diagnostic, hunks))
         for diagnostic, fingerprint in zip(diagnostics, fingerprints(document, diagnostics, base_path))
@@ -350,7 +359,7 @@ def analyse_file(
     regions = [
         _Region(document.line_start(cluster.first), document.line_end(cluster.last)) for cluster in suggesting
     ]
-    replacements = dict(zip(map(id, suggesting), _restricted_fix(document, diagnostics, regions, config)))
+    replacements = dict(zip(map(id, suggesting), _restricted_fix(document, diagnostics, regions, config, facts)))
     comments = []
     for cluster in clusters:
         replacement = replacements.get(id(cluster))

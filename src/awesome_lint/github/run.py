@@ -24,7 +24,9 @@ from awesome_lint.github.client import (
 )
 from awesome_lint.github.diff import Hunk, diff_hunks, parse_patch, whole_file
 from awesome_lint.github.event import PullRequestEvent, RunEnvironment, WorkspaceEvent
+from awesome_lint.github.health_report import ReportItem, ReportPlace, keep_report, report_body, report_items
 from awesome_lint.github.markup import log_safe
+from awesome_lint.github.online import FactsFor, OnlineMode
 from awesome_lint.github.review import CommentKey, FileAnalysis, PlannedComment, Posted, Unreadable, analyse_file
 from awesome_lint.github.summary import (
     SUMMARY_MARKER,
@@ -40,6 +42,9 @@ from awesome_lint.report.github import annotation, workflow_command
 
 MAX_INLINE_COMMENTS = 30
 RESOLVED_MARKER = "<!-- awesome-lint:resolved -->"
+# Runs with no change to look at: with online checks on, they check every link and keep the
+# "Link health report" issue.
+SCHEDULED_EVENTS = ("schedule", "workflow_dispatch")
 
 
 class FailOn(str, Enum):
@@ -54,6 +59,7 @@ class Options(NamedTuple):
     config: Path | None = None
     max_comments: int = MAX_INLINE_COMMENTS
     config_from_base: bool = False  # pull requests: the config at the base commit, not the checkout's
+    online: OnlineMode = OnlineMode.ADDED
 
 
 class Console:
@@ -201,14 +207,14 @@ def unreadable(path: str, error: FatalError) -> Unreadable:
 
 def analyse_bytes(
     path: str, data: bytes, hunks: Callable[[str], list[Hunk]], config: LintConfig, plan_comments: bool,
-    base_path: str | None = None,
+    base_path: str | None = None, online: FactsFor | None = None,
 ) -> FileAnalysis:
     """Lint one file; a file that is not UTF-8 Markdown is reported, not fatal to the run."""
     try:
         text, bom = decode_markdown(path, data)
     except FatalError as error:
         return FileAnalysis(path, [], [], unreadable(path, error))
-    return analyse_file(path, text, hunks(text), config, bom, plan_comments, base_path)
+    return analyse_file(path, text, hunks(text), config, bom, plan_comments, base_path, online)
 
 
 class _PullRequestFiles:
@@ -232,6 +238,7 @@ class _PullRequestFiles:
 
 def lint_pull_request(
     api: GitHubApi, event: PullRequestEvent, files: list[ChangedFile], config: LintConfig,
+    online: FactsFor | None = None,
 ) -> list[FileAnalysis]:
     head_sha = event.pull_request.head.sha
     diffs = _PullRequestFiles(api, event.pull_request.base.sha, head_sha)
@@ -240,6 +247,7 @@ def lint_pull_request(
         data = api.file_bytes(changed.path, head_sha)
         analyses.append(analyse_bytes(
             changed.path, data, lambda text, changed=changed: diffs.hunks(changed, text), config, True, changed.base_path,
+            online,
         ))
     return analyses
 
@@ -330,7 +338,7 @@ def _newer_head(pull: PullInfo, env: RunEnvironment, number: int, head_sha: str,
 
 def run_pull_request(
     env: RunEnvironment, event: PullRequestEvent, options: Options, config: LintConfig, api: GitHubApi,
-    console: Console,
+    console: Console, online: FactsFor | None = None,
 ) -> int:
     number, head_sha = event.pull_request.number, event.pull_request.head.sha
     # The files' patches would come from a newer head and the text from this event's head: nothing
@@ -346,7 +354,7 @@ def run_pull_request(
     ]
     if files and _newer_head(api.pull(number), env, number, head_sha, console):
         return 0
-    analyses = lint_pull_request(api, event, files, config)
+    analyses = lint_pull_request(api, event, files, config, online)
     print_annotations(console, analyses, options.fail_on)
     notice = None
     if pull.state != "open":
@@ -414,7 +422,7 @@ class _WorkspaceChanges:
 
 def run_workspace(
     env: RunEnvironment, event: WorkspaceEvent, options: Options, config: LintConfig, api: GitHubApi | None,
-    console: Console,
+    console: Console, online: FactsFor | None = None,
 ) -> int:
     paths = workspace_files(env.workspace, options.files)
     if not paths:
@@ -423,12 +431,57 @@ def run_workspace(
             "(actions/checkout)"
         )
     changes = _WorkspaceChanges(api, event, console)  # fail-on decides the exit code only
+    files = {path: read_bytes(str(env.workspace / path)) for path in paths}
     analyses = [
-        analyse_bytes(path, read_bytes(str(env.workspace / path)), lambda text, path=path: changes.hunks(path, text),
-                      config, plan_comments=False)
-        for path in paths
+        analyse_bytes(path, data, lambda text, path=path: changes.hunks(path, text), config, plan_comments=False,
+                      online=online)
+        for path, data in files.items()
     ]
     print_annotations(console, analyses, options.fail_on)
-    write_job_summary(env, job_summary(analyses, event.head, None, pull_request=False))
+    summary = job_summary(analyses, event.head, None, pull_request=False)
+    if online is not None and event.name in SCHEDULED_EVENTS:
+        summary += "\n" + update_health_report(env, event, api, files, analyses, console) + "\n"
+    write_job_summary(env, summary)
     write_outputs(env, analyses)
     return exit_code(analyses, options.fail_on)
+
+
+# -- the scheduled "Link health report" --------------------------------------------------------
+
+
+def health_report_items(files: dict[str, bytes], analyses: list[FileAnalysis]) -> list[ReportItem]:
+    items = []
+    for analysis in analyses:
+        if analysis.unreadable is None:
+            text, _ = decode_markdown(analysis.path, files[analysis.path])
+            items += report_items(analysis.path, text, analysis.findings)
+    return items
+
+
+def update_health_report(
+    env: RunEnvironment, event: WorkspaceEvent, api: GitHubApi | None, files: dict[str, bytes],
+    analyses: list[FileAnalysis], console: Console,
+) -> str:
+    """Keep the one "Link health report" issue up to date; returns the job summary's line about it.
+    Missing permissions and disabled issues are a warning, never a failed run."""
+    if api is None:
+        console.warning("awesome-lint could not update the Link health report: it needs a token and GITHUB_REPOSITORY")
+        return "**Link health report**: not updated (no token)."
+    items = health_report_items(files, analyses)
+    body = report_body(items, ReportPlace(env.server_url, event.repository, event.head)) if items else None
+    try:
+        done = keep_report(api, body, event.head)
+    except ApiError as error:
+        remedy = _health_report_remedy(error)
+        console.warning(f"awesome-lint could not update the Link health report ({error}): {remedy}")
+        return f"**Link health report**: not updated: {remedy}."
+    console.line(f"awesome-lint: Link health report: {done}")
+    return f"**Link health report**: {done}."
+
+
+def _health_report_remedy(error: ApiError) -> str:
+    if error.status == 403:  # "Resource not accessible by integration": the job lacks the permission
+        return "add `issues: write` to the job's `permissions:`"
+    if error.status == 410:
+        return "issues are disabled in this repository (enable them in its settings)"
+    return "see the warning in the log"

@@ -7,6 +7,7 @@ from typing import Iterable, NamedTuple
 
 from awesome_lint.diagnostics import Applicability
 from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown
+from awesome_lint.github.online import ONLINE_RULES
 from awesome_lint.github.review import FileAnalysis, Finding, PlannedComment, listed_marker
 
 SUMMARY_MARKER = "<!-- awesome-lint:summary -->"
@@ -149,10 +150,20 @@ def summary_comment(analyses: list[FileAnalysis], head_sha: str, published: Publ
         [
             "",
             "<sub>This comment is updated on every push. "
-            "Run `awesome-lint --fix` locally to apply every safe fix.</sub>",
+            f"Run `{fix_command(analyses)}` locally to apply every safe fix.</sub>",
         ]
     )
     return "\n".join(parts)
+
+
+def fix_command(analyses: list[FileAnalysis]) -> str:
+    """`awesome-lint --fix`, with `--online` when a safe fix needs the online facts to be found."""
+    online = any(
+        f.diagnostic.rule in ONLINE_RULES and f.diagnostic.fix is not None
+        and f.diagnostic.fix.applicability is Applicability.SAFE
+        for analysis in analyses for f in analysis.findings
+    )
+    return "awesome-lint --fix --online" if online else "awesome-lint --fix"
 
 
 def job_summary(analyses: list[FileAnalysis], ref: str, notice: str | None, pull_request: bool) -> str:
