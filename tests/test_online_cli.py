@@ -306,7 +306,7 @@ def test_online_without_requests_and_pygithub_is_an_error_naming_the_extra(tmp_p
             text=True,
         )
         assert completed.returncode == 2
-        assert completed.stderr == "awesome-lint: error: the online checks need requests and PyGithub: pip install 'awesome-lint[github]'\n"
+        assert completed.stderr == "awesome-lint: error: the online checks need requests and PyGithub: pip install 'awesome-lint[online]'\n"
     plain = subprocess.run([sys.executable, "-c", hide_pygithub, "README.md"], cwd=tmp_path, env=environment(None), capture_output=True)
     assert plain.returncode != 2
 

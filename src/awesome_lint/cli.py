@@ -525,7 +525,7 @@ class OnlineRun:
         import importlib.util
 
         if any(importlib.util.find_spec(name) is None for name in ONLINE_PACKAGES):
-            raise FatalError(f"the online checks need requests and PyGithub: pip install '{PROG}[github]'")
+            raise FatalError(f"the online checks need requests and PyGithub: pip install '{PROG}[online]'")
 
     def facts_for(
         self, path: str, text: str, bom: bool, config: LintConfig, changes: ChangeFilter | None, checkout: Path | None

@@ -202,6 +202,13 @@ def test_the_report_is_opened_then_edited_then_left_alone_then_closed(fake: Fake
     ]
 
 
+def test_an_open_report_stays_open_when_some_checks_could_not_run(fake: FakeGitHub) -> None:
+    report = fake.add_issue("Link health report", report_body([item(3)], PLACE))
+    done = keep_report(api_for(fake), None, SHA, checks_complete=False)
+    assert done == "no failure found, but some checks could not run (see the notes): report left as it is"
+    assert fake.writes() == [] and report["state"] == "open"
+
+
 def test_the_report_is_found_on_the_second_page_past_pull_requests(fake: FakeGitHub) -> None:
     old = report_body([item(3)], PLACE)
     ours = fake.add_issue("Link health report", old)

@@ -385,3 +385,28 @@ def test_cached_repositories_are_served_without_a_token(github: GraphQLServer, t
 )
 def test_default_cache_dir(environ: dict[str, str], expected: Path) -> None:
     assert default_cache_dir(environ) == expected
+
+
+def test_with_no_network_at_all_unresolvable_hosts_are_not_called_dead() -> None:
+    # GitHub's API host does not resolve either: the machine is offline, nothing is known dead.
+    gather, notes = checker({"GITHUB_API_URL": "https://api.github.invalid"})
+    facts = gather.facts_for(document("- [a](http://gone.invalid/) - A.\n"), {"dead-link"})
+    (fact,) = facts.links.values()
+    assert (fact.state, fact.reason) == (LinkState.UNVERIFIED, "host does not resolve; no network?")
+    assert notes == ["no host name resolved, not even GitHub's: no network? links not verified"]
+
+
+def test_an_unresolvable_host_is_dead_when_the_network_works(github: GraphQLServer) -> None:
+    gather, notes = checker(environment(github))
+    facts = gather.facts_for(document("- [a](http://gone.invalid/) - A.\n"), {"dead-link"})
+    (fact,) = facts.links.values()
+    assert (fact.state, fact.reason, notes) == (LinkState.DEAD, "host does not resolve", [])
+
+
+def test_checks_are_complete_only_when_none_was_skipped(github: GraphQLServer) -> None:
+    listing = document("- [t](https://github.com/octo/tool) - T.\n")
+    with_token, _ = checker(environment(github))
+    with_token.facts_for(listing, {"github-repository"})
+    without_token, _ = checker(environment(github, token=None))
+    without_token.facts_for(listing, {"github-repository"})
+    assert (with_token.complete, without_token.complete) == (True, False)

@@ -135,9 +135,13 @@ def closing_comment(sha: str) -> str:
     return f"Every link passes as of `{sha[:7]}`: closing this report. The next failure opens a new one."
 
 
-def keep_report(api: GitHubApi, body: str | None, sha: str) -> str:
+def keep_report(api: GitHubApi, body: str | None, sha: str, checks_complete: bool = True) -> str:
     """Bring the report up to date with ``body`` (None: nothing failed); one line saying what was
-    done. Raises ApiError (WriteForbidden without `issues: write`; status 410 without issues)."""
+    done. A report is closed only when every check ran (``checks_complete``): a run without a token
+    finds no archived repository, which does not mean there is none. Raises ApiError
+    (WriteForbidden without `issues: write`; status 410 without issues)."""
+    if body is None and not checks_complete:
+        return "no failure found, but some checks could not run (see the notes): report left as it is"
     issue = api.open_issue_with_marker(REPORT_MARKER)
     if issue is None:
         if body is None:

@@ -48,6 +48,10 @@ class RunFacts:
         lines = None if self._every_link else added_lines(hunks)
         return self._checker.facts_for(document, self._rules, lines, self._folder_of(document.path))
 
+    @property
+    def complete(self) -> bool:
+        return self._checker.complete
+
     def _folder_of(self, path: str) -> Path | None:
         """The list's folder in the checkout, for relative links; None when the checkout does not hold it."""
         if self._checkout is None or not (self._checkout / path).is_file():

@@ -440,7 +440,8 @@ def run_workspace(
     print_annotations(console, analyses, options.fail_on)
     summary = job_summary(analyses, event.head, None, pull_request=False)
     if online is not None and event.name in SCHEDULED_EVENTS:
-        summary += "\n" + update_health_report(env, event, api, files, analyses, console) + "\n"
+        complete = getattr(online, "complete", True)
+        summary += "\n" + update_health_report(env, event, api, files, analyses, console, complete) + "\n"
     write_job_summary(env, summary)
     write_outputs(env, analyses)
     return exit_code(analyses, options.fail_on)
@@ -460,17 +461,18 @@ def health_report_items(files: dict[str, bytes], analyses: list[FileAnalysis]) -
 
 def update_health_report(
     env: RunEnvironment, event: WorkspaceEvent, api: GitHubApi | None, files: dict[str, bytes],
-    analyses: list[FileAnalysis], console: Console,
+    analyses: list[FileAnalysis], console: Console, checks_complete: bool = True,
 ) -> str:
     """Keep the one "Link health report" issue up to date; returns the job summary's line about it.
-    Missing permissions and disabled issues are a warning, never a failed run."""
+    Missing permissions and disabled issues are a warning, never a failed run. When some checks
+    could not run (no token, GitHub's API down), an open report is not closed."""
     if api is None:
         console.warning("awesome-lint could not update the Link health report: it needs a token and GITHUB_REPOSITORY")
         return "**Link health report**: not updated (no token)."
     items = health_report_items(files, analyses)
     body = report_body(items, ReportPlace(env.server_url, event.repository, event.head)) if items else None
     try:
-        done = keep_report(api, body, event.head)
+        done = keep_report(api, body, event.head, checks_complete)
     except ApiError as error:
         remedy = _health_report_remedy(error)
         console.warning(f"awesome-lint could not update the Link health report ({error}): {remedy}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping
@@ -78,6 +79,12 @@ class OnlineChecker:
         links = self._link_checker.requests_made if self._link_checker is not None else 0
         return links + (self._lookup.requests_made if self._lookup is not None else 0)
 
+    @property
+    def complete(self) -> bool:
+        """False when some checks could not run: no token, a failed or partial lookup, no network."""
+        skipped = {"failed", "incomplete", "offline"} & self._noted
+        return not skipped and not self._repositories_without_token
+
     def facts_for(
         self,
         document: Document,
@@ -131,9 +138,24 @@ class OnlineChecker:
                 missing.append(url)
         if missing:
             checked = self._checker().check(missing)
+            if _looks_offline(checked, self._environ):
+                checked = self._offline(checked)
             self._cache.add_links(checked)
             found.update(checked)
         return found
+
+    def _offline(self, checked: dict[str, LinkFact]) -> dict[str, LinkFact]:
+        """No host resolved, not even GitHub's API: this machine has no network, and calling every
+        link dead would be a lie. They become "could not verify" (failures, so cached briefly)."""
+        self._note_once("offline", "no host name resolved, not even GitHub's: no network? links not verified")
+        from awesome_lint.online.links import NO_SUCH_HOST
+
+        return {
+            url: fact._replace(state=LinkState.UNVERIFIED, reason=f"{NO_SUCH_HOST}; no network?")
+            if fact.reason == NO_SUCH_HOST
+            else fact
+            for url, fact in checked.items()
+        }
 
     def _checker(self) -> LinkChecker:
         if self._link_checker is None:
@@ -195,6 +217,20 @@ class OnlineChecker:
         if kind not in self._noted:
             self._noted.add(kind)
             self._notify(message)
+
+
+def _looks_offline(checked: Mapping[str, LinkFact], environ: Mapping[str, str]) -> bool:
+    """Every link failed its host name lookup and the GitHub API's host does not resolve either."""
+    from awesome_lint.online.links import NO_SUCH_HOST
+
+    if not checked or any(fact.reason != NO_SUCH_HOST for fact in checked.values()):
+        return False
+    host = urlsplit(environ.get("GITHUB_API_URL") or "https://api.github.com").hostname or "api.github.com"
+    try:
+        socket.getaddrinfo(host, 443)
+    except (OSError, UnicodeError):
+        return True
+    return False
 
 
 def _links_on_lines(document: Document, links: Iterable[Link], lines: Collection[int] | None) -> Iterable[Link]:

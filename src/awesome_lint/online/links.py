@@ -43,6 +43,7 @@ DEAD_STATUSES = frozenset({404, 410})
 # Answers to HEAD that some servers give although GET works: the same URL is asked again with GET.
 HEAD_REFUSED = frozenset({400, 403, 404, 405, 501})
 HEAD_UNSUPPORTED = frozenset({405, 501})  # the host does not do HEAD: its later URLs get GET at once
+NO_SUCH_HOST = "host does not resolve"  # the reason of a DEAD fact whose host name lookup failed
 FIRST_BACKOFF = 1.0  # seconds before the first retry when the server does not say (Retry-After)
 
 
@@ -293,7 +294,7 @@ def _connection_failure(error: requests.ConnectionError) -> _Failure:
     if name_error is not None and name_error.errno == socket.EAI_AGAIN:
         return _Failure(LinkState.UNVERIFIED, "host name lookup failed for now", retryable=True)
     if name_error is not None or any(isinstance(cause, NameResolutionError) for cause in causes):
-        return _Failure(LinkState.DEAD, "host does not resolve")
+        return _Failure(LinkState.DEAD, NO_SUCH_HOST)
     if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
         return _Failure(LinkState.DEAD, "connection refused")
     return _Failure(LinkState.UNVERIFIED, f"connection failed: {_innermost(error)}", retryable=True)
