@@ -145,17 +145,13 @@ class OnlineChecker:
         return found
 
     def _offline(self, checked: dict[str, LinkFact]) -> dict[str, LinkFact]:
-        """No host resolved, not even GitHub's API: this machine has no network, and calling every
-        link dead would be a lie. They become "could not verify" (failures, so cached briefly)."""
-        self._note_once("offline", "no host name resolved, not even GitHub's: no network? links not verified")
-        from awesome_lint.online.links import NO_SUCH_HOST
-
-        return {
-            url: fact._replace(state=LinkState.UNVERIFIED, reason=f"{NO_SUCH_HOST}; no network?")
-            if fact.reason == NO_SUCH_HOST
-            else fact
-            for url, fact in checked.items()
-        }
+        """No host resolved, not even GitHub's API: this machine has no network. Calling every link
+        dead would be a lie, and a "could not verify" on each would bury the list under one cause:
+        one note, and the links count as not checked (nothing cached)."""
+        count = len(checked)
+        noun = "link" if count == 1 else "links"
+        self._note_once("offline", f"no host name resolved, not even GitHub's: no network? ({count} {noun} not checked)")
+        return {}
 
     def _checker(self) -> LinkChecker:
         if self._link_checker is None:
