@@ -49,7 +49,7 @@ SKIPPED_DIRECTORIES = frozenset({"node_modules"})  # plus every hidden directory
 DEBUG_ENV = "AWESOME_LINT_DEBUG"
 COMMANDS = ("check", "rules", "rule", "github")
 STDIN = "-"
-ONLINE_PACKAGES = ("requests", "github")  # the `github` extra: PyGithub, which brings requests
+ONLINE_PACKAGES = ("requests", "github")  # the `online` extra: requests and PyGithub
 
 
 # -- entry point -------------------------------------------------------------------------------
