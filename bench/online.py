@@ -1,0 +1,646 @@
+"""Benchmark: the online checks (issue 10) against local servers that wait 100 ms before each response.
+
+Usage: python bench/online.py [--quick] [--corpus DIR] [--rounds N]
+
+One run measures, with real subprocess runs of the CLI (`python -m awesome_lint --online
+--cache-dir DIR --select RULES FILE`, so every figure includes start-up):
+(a) GraphQL requests to look up the 2,700 GitHub repositories a generated list links
+    (`--select github-repository`); target: one request per 50 repositories (54). Beside it,
+    what avelino/awesome-go's quality checker would spend: about six REST requests per repository.
+(b) wall time for 2,000 links to 200 hosts (127.0.0.2 ... 127.0.0.201, one server per address,
+    `--select dead-link,link-redirect`, default settings); target 15 s, and the servers' count of
+    requests in flight to one host never above the default per-host limit (4).
+(c) requests the servers receive during a second run of both lists with the same cache folder;
+    target 0.
+(d) the plain (offline) lint of the corpus lists with this tree against the tree before issue 10
+    (commit 8008efc, exported with `git archive`), the same interpreter: each list once per round
+    with each tree, back to back in alternating order, and the sum over the lists of each list's
+    best CPU seconds (of the child) over N rounds; target: at most 5% slower. Also whether a plain
+    lint of this tree loads the online modules, requests or PyGithub (target: none).
+
+The GraphQL server answers `alias: repository(owner:, name:)` fields the way GitHub does (data
+for a found repository, `null` plus a NOT_FOUND error for a missing one), requires a token, and
+counts requests and aliases per request. The link servers answer 200, a 404 under /gone/, a 301
+under /moved/ (to /projects/ on the same host), and one host in 20 refuses HEAD (405). The
+findings of every run are compared with those the generated lists hold.
+
+`--quick` runs a fifth of the sizes (540 repositories, 400 links to 40 hosts, 2 rounds).
+Exit status 0 whatever the figures: it is a measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import os
+import random
+import re
+import resource
+import selectors
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator, NamedTuple, Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "src"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+BEFORE_ISSUE = "8008efc"  # the last commit before the online checks
+LATENCY = 0.1  # seconds every server waits before it answers
+TOKEN = "ghp_bench_token_0000000000"
+BATCH = 50  # repositories per GraphQL request (the target)
+REST_REQUESTS_PER_REPOSITORY = 6  # awesome-go's check-quality: metadata, go.mod, tags, commits, workflows, readme
+MAX_PER_HOST = 4  # OnlineSettings.max_per_host's default
+WALL_TARGET = 15.0
+OFFLINE_RATIO_TARGET = 1.05
+LINK_RULES = "dead-link,link-redirect"
+REPOSITORY_RULES = "github-repository"
+
+
+class Size(NamedTuple):
+    repositories: int
+    links: int
+    hosts: int
+    rounds: int
+
+
+FULL = Size(repositories=2_700, links=2_000, hosts=200, rounds=5)
+QUICK = Size(repositories=540, links=400, hosts=40, rounds=2)
+
+
+# -- servers -----------------------------------------------------------------------------------
+class Traffic:
+    """Requests that reached a server (or a group of servers) and the most handled at once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.requests = 0
+        self.in_flight = 0
+        self.max_in_flight = 0
+
+    @contextlib.contextmanager
+    def request(self) -> Iterator[None]:
+        with self._lock:
+            self.requests += 1
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def send_body(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+class BenchServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, address: str, handler: type[QuietHandler], every_host: Traffic) -> None:
+        super().__init__((address, 0), handler)
+        self.traffic = Traffic()
+        self.every_host = every_host
+
+    @property
+    def origin(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+
+class LinkHandler(QuietHandler):
+    """200 for /projects/..., 404 for /gone/..., 301 from /moved/X to /projects/X; 405 for HEAD
+    on a server that refuses it."""
+
+    server: LinkHost
+
+    def do_HEAD(self) -> None:
+        self.answer()
+
+    def do_GET(self) -> None:
+        self.answer()
+
+    def answer(self) -> None:
+        with self.server.traffic.request(), self.server.every_host.request():
+            time.sleep(LATENCY)
+            if self.command == "HEAD" and self.server.refuses_head:
+                self.send_body(405, b"", "text/plain", {"Allow": "GET"})
+            elif self.path.startswith("/gone/"):
+                self.send_body(404, b"<h1>Not Found</h1>", "text/html")
+            elif self.path.startswith("/moved/"):
+                target = "/projects/" + self.path[len("/moved/") :]
+                self.send_body(301, b"", "text/html", {"Location": target})
+            else:
+                self.send_body(200, b"<html><body>A project page.</body></html>", "text/html")
+
+
+class LinkHost(BenchServer):
+    def __init__(self, address: str, every_host: Traffic, refuses_head: bool) -> None:
+        super().__init__(address, LinkHandler, every_host)
+        self.refuses_head = refuses_head
+
+
+class Repository(NamedTuple):
+    name_with_owner: str  # canonical; differs from the linked slug after a rename
+    archived: bool = False
+    disabled: bool = False
+
+
+_ALIASED_REPOSITORY = re.compile(r"(?:(?P<alias>[_A-Za-z]\w*)\s*:\s*)?\brepository\s*\((?P<arguments>[^)]*)\)")
+_ARGUMENT = re.compile(r"(?P<name>\w+)\s*:\s*(?P<value>\"(?:[^\"\\]|\\.)*\"|\$\w+)")
+
+
+class GraphQLHandler(QuietHandler):
+    """POST /graphql with aliased `repository(owner:, name:)` fields, literal or `$variables`."""
+
+    server: GraphQLServer
+
+    def do_GET(self) -> None:
+        with self.server.traffic.request():
+            self.server.rest_requests += 1
+            time.sleep(LATENCY)
+            self.send_json(404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"})
+
+    def do_POST(self) -> None:
+        with self.server.traffic.request():
+            payload = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+            time.sleep(LATENCY)
+            if self.path.rstrip("/") != "/graphql":
+                self.server.rest_requests += 1
+                self.send_json(404, {"message": "Not Found"})
+            elif self.headers.get("Authorization", "").split(" ")[-1] != TOKEN:
+                self.send_json(401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/graphql"})
+            else:
+                self.send_json(200, self.server.answer(payload.get("query", ""), payload.get("variables") or {}))
+
+    def send_json(self, status: int, body: object) -> None:
+        self.send_body(status, json.dumps(body).encode(), "application/json; charset=utf-8")
+
+
+class GraphQLServer(BenchServer):
+    def __init__(self, repositories: dict[str, Repository]) -> None:
+        super().__init__("127.0.0.1", GraphQLHandler, Traffic())
+        self.repositories = repositories  # keyed by the linked "owner/name", lower-cased
+        self.aliases_per_request: list[int] = []
+        self.rest_requests = 0
+        self._lock = threading.Lock()
+
+    def answer(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        errors: list[dict[str, Any]] = []
+        fields = list(_ALIASED_REPOSITORY.finditer(query))
+        with self._lock:
+            self.aliases_per_request.append(len(fields))
+        for match in fields:
+            alias = match["alias"] or "repository"
+            arguments = {a["name"]: _argument_value(a["value"], variables) for a in _ARGUMENT.finditer(match["arguments"])}
+            slug = f"{arguments.get('owner', '')}/{arguments.get('name', '')}"
+            repository = self.repositories.get(slug.lower())
+            data[alias] = None if repository is None else _repository_fields(repository)
+            if repository is None:
+                line = query.count("\n", 0, match.start()) + 1
+                errors.append(
+                    {
+                        "type": "NOT_FOUND",
+                        "path": [alias],
+                        "locations": [{"line": line, "column": match.start() - query.rfind("\n", 0, match.start())}],
+                        "message": f"Could not resolve to a Repository with the name '{slug}'.",
+                    }
+                )
+        if "rateLimit" in query:
+            data["rateLimit"] = {"cost": 1, "limit": 5000, "remaining": 4999, "resetAt": "2030-01-01T00:00:00Z"}
+        return {"data": data, "errors": errors} if errors else {"data": data}
+
+
+def _argument_value(literal: str, variables: dict[str, Any]) -> str:
+    return str(variables.get(literal[1:], "")) if literal.startswith("$") else json.loads(literal)
+
+
+def _repository_fields(repository: Repository) -> dict[str, Any]:
+    """The fields a repository lookup may select, in GitHub's shapes (extra fields are harmless)."""
+    owner, name = repository.name_with_owner.split("/")
+    return {
+        "__typename": "Repository",
+        "name": name,
+        "owner": {"login": owner},
+        "nameWithOwner": repository.name_with_owner,
+        "url": f"https://github.com/{repository.name_with_owner}",
+        "isArchived": repository.archived,
+        "isDisabled": repository.disabled,
+        "isFork": False,
+        "isPrivate": False,
+        "pushedAt": "2026-10-01T12:00:00Z",
+        "createdAt": "2019-03-04T05:06:07Z",
+        "stargazerCount": 1234,
+        "stargazers": {"totalCount": 1234},
+        "licenseInfo": {"spdxId": "MIT", "name": "MIT License", "key": "mit"},
+        "description": "A project.",
+        "repositoryTopics": {"nodes": [{"topic": {"name": "awesome"}}]},
+        "defaultBranchRef": {"name": "main"},
+    }
+
+
+class Acceptor:
+    """One thread that accepts connections for every server (each request is then handled in a
+    thread of its own by ThreadingHTTPServer), instead of one serve_forever thread per server."""
+
+    def __init__(self, servers: Sequence[BenchServer]) -> None:
+        self._servers = servers
+        self._selector = selectors.DefaultSelector()
+        for server in servers:
+            self._selector.register(server, selectors.EVENT_READ, server)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def __enter__(self) -> Acceptor:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._selector.close()
+        for server in self._servers:
+            server.server_close()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            for key, _ in self._selector.select(timeout=0.1):
+                key.data.handle_request()
+
+
+# -- generated lists ---------------------------------------------------------------------------
+PREFIXES = [
+    "fast", "tiny", "simple", "go", "py", "easy", "micro", "open", "super", "smart", "hyper", "lite",
+    "quick", "safe", "deep", "auto", "neo", "meta", "pico", "ultra", "rapid", "clean", "pure", "zen",
+    "bold", "swift", "light", "sharp", "nano", "mega",
+]  # fmt: skip
+NOUNS = [
+    "cache", "router", "logger", "parser", "queue", "config", "cli", "orm", "mailer", "scheduler",
+    "proxy", "crawler", "template", "validator", "graph", "stream", "vault", "metrics", "tracer",
+    "shell", "server", "client", "store", "codec", "worker", "auth", "image", "search", "diff", "lint",
+]  # fmt: skip
+OWNER_SYLLABLES = [
+    "al", "be", "co", "da", "el", "fi", "ga", "ho", "in", "jo", "ka", "li", "mo", "no", "ol",
+    "pa", "qu", "ro", "sa", "ti", "ul", "va", "wi", "xe", "ya", "zo", "ar", "en", "is", "um",
+]  # fmt: skip
+TOPICS = [
+    "Databases", "Networking", "Command Line", "Logging", "Configuration", "Web Frameworks", "Testing",
+    "Security", "Text Processing", "Images", "Messaging", "Monitoring", "Scheduling", "Search",
+    "Serialization", "Utilities", "Authentication", "Caching", "Email", "Templating",
+]  # fmt: skip
+ENTRIES_PER_SECTION = 100
+
+
+def project_name(index: int) -> str:
+    return f"{PREFIXES[index % len(PREFIXES)]}-{NOUNS[index // len(PREFIXES) % len(NOUNS)]}"
+
+
+def description(index: int) -> str:
+    noun = NOUNS[(index * 7) % len(NOUNS)]
+    topic = TOPICS[index % len(TOPICS)].lower()
+    return f"A small {noun} library for {topic}, with no dependencies."
+
+
+class Entry(NamedTuple):
+    name: str
+    url: str
+    text: str  # the description after " - ", links included
+
+
+def list_text(title: str, entries: Sequence[Entry]) -> str:
+    """An awesome list: title, badge, intro, contents, and `- [name](url) - Description.` entries
+    under `## Section` headings, sorted within each section."""
+    sections = [entries[start : start + ENTRIES_PER_SECTION] for start in range(0, len(entries), ENTRIES_PER_SECTION)]
+    names = [f"{TOPICS[number % len(TOPICS)]} {number // len(TOPICS) + 1}" for number in range(len(sections))]
+    lines = [
+        f"# {title} [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+        "",
+        "> A curated list of projects, generated for the online-checks benchmark.",
+        "",
+        "## Contents",
+        "",
+        *[f"- [{name}](#{name.lower().replace(' ', '-')})" for name in names],
+    ]
+    for name, section in zip(names, sections):
+        lines += ["", f"## {name}", ""]
+        lines += [f"- [{e.name}]({e.url}) - {e.text}" for e in sorted(section, key=lambda e: e.name.lower())]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class RepositoryList:
+    text: str
+    repositories: dict[str, Repository]  # what the GraphQL server knows, by linked slug lower-cased
+    problems: int  # repositories that github-repository must report (missing, disabled, archived, renamed)
+    linked: int  # distinct repositories linked
+
+
+def repository_list(count: int) -> RepositoryList:
+    """`count` distinct repositories, per hundred: 1 missing, 1 disabled, 2 archived, 1 renamed,
+    1 linked in another letter case than its canonical name (not a finding); one entry in ten also
+    links a page deeper in its own repository (the same repository: not looked up twice)."""
+    entries: list[Entry] = []
+    known: dict[str, Repository] = {}
+    problems = 0
+    for index in range(count):
+        owner = OWNER_SYLLABLES[index // 3 % 30] + OWNER_SYLLABLES[index // 90 % 30] + str(index // 2700 or "")
+        name = project_name(index)
+        slug = f"{owner}/{name}"
+        kind = index % 100
+        linked = slug if kind != 44 else f"{owner.capitalize()}/{name}"
+        url = f"https://github.com/{linked}"
+        text = description(index)
+        if index % 10 == 4:
+            text = text[:-1] + f", documented in [its wiki]({url}/wiki)."
+        entries.append(Entry(name, url, text))
+        problems += kind in (7, 91, 13, 63, 29)
+        if kind == 7:
+            continue  # missing: the server does not know it
+        renamed = f"{owner}/{name}-ng" if kind == 29 else slug
+        known[slug.lower()] = Repository(renamed, archived=kind in (13, 63), disabled=kind == 91)
+    return RepositoryList(list_text("Awesome Repositories", entries), known, problems, count)
+
+
+@dataclass
+class LinkList:
+    text: str
+    dead: int  # links under /gone/ (404)
+    moved: int  # links under /moved/ (301 on the same host)
+
+
+def link_list(hosts: Sequence[LinkHost], count: int) -> LinkList:
+    """`count` links spread evenly over the hosts in a shuffled order; one in 50 is dead, one in
+    40 moved."""
+    assignment = [number % len(hosts) for number in range(count)]
+    random.Random(10).shuffle(assignment)
+    entries: list[Entry] = []
+    dead = moved = 0
+    for index, host in enumerate(assignment):
+        name = f"{project_name(index)}-{index}"
+        folder = "projects"
+        if index % 50 == 17:
+            folder, dead = "gone", dead + 1
+        elif index % 40 == 23:
+            folder, moved = "moved", moved + 1
+        entries.append(Entry(name, f"{hosts[host].origin}/{folder}/{name}", description(index)))
+    return LinkList(list_text("Awesome Links", entries), dead, moved)
+
+
+# -- CLI runs ----------------------------------------------------------------------------------
+class Run(NamedTuple):
+    seconds: float
+    findings: Counter[str]  # rule id -> findings
+    error: str | None  # the CLI failed: its last line of output
+    notes: str  # what it printed on stderr
+
+
+def cli_environment(graphql: GraphQLServer) -> dict[str, str]:
+    """This tree's sources, the local GitHub API and the bench token; nothing from the caller's
+    GitHub, cache or proxy settings."""
+    dropped = ("GITHUB_", "GH_", "AWESOME_LINT_")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(dropped) and "proxy" not in k.lower()}
+    return {
+        **environ,
+        "PYTHONPATH": str(SOURCE),
+        "GITHUB_TOKEN": TOKEN,
+        "GITHUB_API_URL": graphql.origin,
+        "GITHUB_GRAPHQL_URL": f"{graphql.origin}/graphql",
+        "NO_PROXY": "*",
+    }
+
+
+def run_cli(list_path: Path, rules: str, environ: dict[str, str], cache: Path | None) -> Run:
+    """One CLI run; online when a cache folder is given."""
+    online = ["--online", "--cache-dir", str(cache)] if cache is not None else []
+    command = [sys.executable, "-m", "awesome_lint", *online, "--select", rules, "--exit-zero", "--output-format", "json", str(list_path)]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=environ, cwd=list_path.parent, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        last = (done.stderr.strip() or done.stdout.strip() or f"exit {done.returncode}").splitlines()[-1]
+        return Run(seconds, Counter(), last, done.stderr)
+    return Run(seconds, Counter(finding["code"] for finding in json.loads(done.stdout)), None, done.stderr)
+
+
+# -- offline lint before and after the issue --------------------------------------------------
+PLAIN_LINT_IMPORTS = """
+import contextlib, io, sys
+from awesome_lint.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["--exit-zero", sys.argv[1]])
+print(" ".join(sorted(
+    m for m in sys.modules
+    if (m.startswith("awesome_lint.online.") and m != "awesome_lint.online.settings")
+    or m.split(".")[0] in ("requests", "github", "urllib3")
+)))
+"""
+
+
+def export_tree(commit: str, folder: Path) -> bool:
+    """The sources at `commit`, exported with git archive; False when this is not a git checkout."""
+    archive = subprocess.Popen(["git", "-C", str(ROOT), "archive", commit, "src"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    untar = subprocess.run(["tar", "-x", "-C", str(folder)], stdin=archive.stdout, capture_output=True, check=False)
+    assert archive.stdout is not None
+    archive.stdout.close()
+    return archive.wait() == 0 and untar.returncode == 0 and (folder / "src" / "awesome_lint").is_dir()
+
+
+def child_cpu_seconds(command: list[str], environ: dict[str, str]) -> tuple[float, str]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(command, capture_output=True, text=True, env=environ, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout
+
+
+@dataclass
+class OfflineComparison:
+    before: float  # sum over the lists of each list's best CPU seconds
+    after: float
+    same_findings: bool
+    online_imports: str  # modules a plain lint of this tree loads that it should not
+
+
+def compare_offline(files: Sequence[Path], rounds: int, scratch: Path) -> OfflineComparison | None:
+    """Each list linted by each tree once per round, the two trees back to back in alternating
+    order (a neighbour's load then weighs on both alike); each list's best run counts."""
+    if not export_tree(BEFORE_ISSUE, scratch):
+        return None
+    trees = {"before": scratch / "src", "after": SOURCE}
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("AWESOME_LINT_")}
+    best: dict[tuple[str, Path], float] = {}
+    findings: dict[str, set[tuple[Any, ...]]] = {"before": set(), "after": set()}
+    for round_ in range(rounds):
+        for number, path in enumerate(files):
+            order = ("before", "after") if (round_ + number) % 2 == 0 else ("after", "before")
+            for tree in order:
+                command = [sys.executable, "-m", "awesome_lint", "--exit-zero", "--output-format", "json", str(path)]
+                seconds, stdout = child_cpu_seconds(command, {**environ, "PYTHONPATH": str(trees[tree])})
+                best[tree, path] = min(best.get((tree, path), math.inf), seconds)
+                findings[tree] |= {(f["filename"], f["location"]["row"], f["location"]["column"], f["code"]) for f in json.loads(stdout or "[]")}
+    plain = [sys.executable, "-c", PLAIN_LINT_IMPORTS, str(files[0])]
+    _, imported = child_cpu_seconds(plain, {**environ, "PYTHONPATH": str(SOURCE)})
+    return OfflineComparison(
+        before=sum(best["before", path] for path in files),
+        after=sum(best["after", path] for path in files),
+        same_findings=findings["before"] == findings["after"],
+        online_imports=imported.strip(),
+    )
+
+
+# -- the measurement ---------------------------------------------------------------------------
+@dataclass
+class Row:
+    label: str
+    measured: str
+    target: str = ""
+    passed: bool | None = None  # None: informational
+
+    def show(self) -> str:
+        verdict = "" if self.passed is None else ("PASS" if self.passed else "MISS")
+        return f"{self.label:52} {self.measured:>26} {self.target:>10} {verdict:>5}"
+
+
+@dataclass
+class Measurement:
+    rows: list[Row] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)  # findings against what the lists hold
+
+    def add(self, label: str, measured: str, target: str = "", passed: bool | None = None) -> None:
+        self.rows.append(Row(label, measured, target, passed))
+
+
+def failed(run: Run) -> str:
+    return f"CLI failed: {run.error}"[:60]
+
+
+def findings_check(rule: str, run: Run, expected: int) -> str:
+    found = run.findings.get(rule, 0)
+    return f"{rule}: {found} findings, the list holds {expected} ({'ok' if found == expected else 'DIFFERENT'})"
+
+
+def measure_online(size: Size, measurement: Measurement, scratch: Path) -> None:
+    every_host = Traffic()
+    hosts = [LinkHost(f"127.0.0.{2 + number}", every_host, refuses_head=number % 20 == 9) for number in range(size.hosts)]
+    repositories = repository_list(size.repositories)
+    graphql = GraphQLServer(repositories.repositories)
+    links = link_list(hosts, size.links)
+    repo_path, link_path = scratch / "repositories" / "README.md", scratch / "links" / "README.md"
+    for path, text in ((repo_path, repositories.text), (link_path, links.text)):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+    cache = scratch / "cache"
+    environ = cli_environment(graphql)
+    with Acceptor([graphql, *hosts]):
+        offline_repositories = run_cli(repo_path, REPOSITORY_RULES, environ, None)
+        first_repositories = run_cli(repo_path, REPOSITORY_RULES, environ, cache)
+        graphql_requests, aliases = graphql.traffic.requests, list(graphql.aliases_per_request)
+        offline_links = run_cli(link_path, LINK_RULES, environ, None)
+        first_links = run_cli(link_path, LINK_RULES, environ, cache)
+        link_requests = every_host.requests
+        second_repositories = run_cli(repo_path, REPOSITORY_RULES, environ, cache)
+        second_links = run_cli(link_path, LINK_RULES, environ, cache)
+        second_requests = graphql.traffic.requests - graphql_requests + every_host.requests - link_requests
+    limit = math.ceil(size.repositories / BATCH)
+    if first_repositories.error:
+        measurement.add(f"(a) GraphQL requests, {size.repositories:,} repositories", failed(first_repositories), f"<= {limit}", False)
+    else:
+        per_request = f"max {max(aliases, default=0)} per request"
+        measurement.add(f"(a) GraphQL requests, {size.repositories:,} repositories", f"{graphql_requests} ({per_request})", f"<= {limit}", graphql_requests <= limit)
+        rest = REST_REQUESTS_PER_REPOSITORY * size.repositories
+        measurement.add("    awesome-go's checker: about six REST requests per repository", f"{rest:,}")
+        measurement.add("    wall time of that run (its offline part)", f"{first_repositories.seconds:.1f} s ({offline_repositories.seconds:.1f} s)")
+        measurement.add("    REST requests (none expected)", str(graphql.rest_requests))
+        measurement.checks.append(findings_check(REPOSITORY_RULES, first_repositories, repositories.problems))
+    label = f"(b) wall time, {size.links:,} links on {size.hosts} hosts"
+    if first_links.error:
+        measurement.add(label, failed(first_links), f"<= {WALL_TARGET:.0f} s", False)
+    else:
+        online_part = first_links.seconds - offline_links.seconds
+        measurement.add(label, f"{first_links.seconds:.1f} s (online {online_part:.1f} s)", f"<= {WALL_TARGET:.0f} s", first_links.seconds <= WALL_TARGET)
+        busiest = max(host.traffic.max_in_flight for host in hosts)
+        measurement.add("    most requests in flight to one host (servers)", str(busiest), f"<= {MAX_PER_HOST}", busiest <= MAX_PER_HOST)
+        measurement.add("    most requests in flight to all hosts (servers)", str(every_host.max_in_flight))
+        measurement.add("    requests sent (every hop, HEAD and GET)", f"{link_requests:,}")
+        measurement.checks.append(findings_check("dead-link", first_links, links.dead))
+        measurement.checks.append(findings_check("link-redirect", first_links, links.moved))
+    second = [run for run in (second_repositories, second_links) if run.error]
+    if second or first_repositories.error or first_links.error:
+        measurement.add("(c) requests in a second run within the TTL", failed((second or [first_links])[0]), "0", False)
+    else:
+        measurement.add("(c) requests in a second run within the TTL", str(second_requests), "0", second_requests == 0)
+        seconds = second_repositories.seconds + second_links.seconds
+        measurement.add("    wall time of the two second runs", f"{seconds:.1f} s")
+        same = second_repositories.findings == first_repositories.findings and second_links.findings == first_links.findings
+        measurement.checks.append(f"second runs: {'the same findings as the first' if same else 'DIFFERENT findings from the first'}")
+    for run in (first_repositories, first_links):
+        if run.notes.strip() and not run.error:
+            measurement.checks.append("notes: " + " | ".join(run.notes.strip().splitlines()[:3]))
+
+
+def measure_offline(corpus: Path, rounds: int, measurement: Measurement, scratch: Path) -> None:
+    files = sorted(p for p in corpus.glob("*.md") if p.name != "SOURCES.md") if corpus.is_dir() else []
+    if not files:
+        measurement.add("(d) offline lint, after / before", f"skipped: no corpus at {corpus}"[:26])
+        return
+    comparison = compare_offline(files, rounds, scratch)
+    if comparison is None:
+        measurement.add("(d) offline lint, after / before", "skipped: not a git checkout")
+        return
+    ratio = comparison.after / comparison.before
+    label = f"(d) offline lint of {len(files)} corpus lists, after / before"
+    measurement.add(label, f"{ratio:.3f}x", f"<= {OFFLINE_RATIO_TARGET:.2f}x", ratio <= OFFLINE_RATIO_TARGET)
+    measurement.add(f"    CPU s, each list's best of {rounds}: {BEFORE_ISSUE} / here", f"{comparison.before:.2f} / {comparison.after:.2f}")
+    measurement.add("    online modules a plain lint loads", comparison.online_imports or "none", "none", not comparison.online_imports)
+    measurement.checks.append(f"offline findings: {'the same' if comparison.same_findings else 'DIFFERENT'} before and after")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a fifth of the sizes and 2 rounds")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rounds", type=int, help="rounds of the offline comparison (default 5, --quick 2)")
+    args = parser.parse_args(argv)
+    size = QUICK if args.quick else FULL
+    rounds = args.rounds or size.rounds
+    print(f"online checks against local servers ({LATENCY * 1000:.0f} ms per response); python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    measurement = Measurement()
+    with tempfile.TemporaryDirectory(prefix="awesome-lint-bench-") as scratch:
+        root = Path(scratch)
+        (root / "online").mkdir()
+        (root / "offline").mkdir()
+        measure_online(size, measurement, root / "online")
+        measure_offline(args.corpus, rounds, measurement, root / "offline")
+    print(f"{'':52} {'measured':>26} {'target':>10} {'':>5}")
+    for row in measurement.rows:
+        print(row.show())
+    for check in measurement.checks:
+        print(f"  {check}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
