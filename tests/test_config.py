@@ -17,6 +17,7 @@ import awesome_lint.rules as rules_module
 from awesome_lint.config import CliOverrides, ConfigSource, load_config, validate
 from awesome_lint.diagnostics import FatalError
 from awesome_lint.linter import LintConfig
+from awesome_lint.online.settings import OnlineSettings
 from awesome_lint.rules import NoOptions, Rule, Settings
 
 
@@ -176,7 +177,7 @@ def test_select_all(project: Path) -> None:
         (
             "[tool.awesome-lint]\nselct = []\n",
             "pyproject.toml: [tool.awesome-lint] unknown key 'selct': expected one of select, ignore, toc-titles, "
-            "tail-sections, or a table named after a rule id",
+            "tail-sections, an online table, or a table named after a rule id",
         ),
         (
             "[tool.awesome-lint.no-such-rule]\nx = 1\n",
@@ -296,7 +297,123 @@ def test_cli_does_not_drop_the_files_options(project: Path) -> None:
     assert config.rule_options == {"test-sort": SortOptions(max_depth=1)}
 
 
+# -- the online table -----------------------------------------------------------------------------
+
+
+def test_online_table_sets_every_knob(project: Path) -> None:
+    write(
+        project / "pyproject.toml",
+        """\
+        [tool.awesome-lint.online]
+        enabled = true
+        timeout = 5
+        max-concurrency = 8
+        max-per-host = 2
+        retries = 0
+        max-retry-wait = 2.5
+        cache-hours = 48
+        cache-failure-hours = 0
+        exclude = ["^https://example\\\\.com/", "localhost"]
+        repository = "sindresorhus/awesome"
+        """,
+    )
+    assert load_config(project / "README.md").online == OnlineSettings(
+        enabled=True,
+        timeout=5.0,
+        max_concurrency=8,
+        max_per_host=2,
+        retries=0,
+        max_retry_wait=2.5,
+        cache_hours=48.0,
+        cache_failure_hours=0.0,
+        exclude=("^https://example\\.com/", "localhost"),
+        repository="sindresorhus/awesome",
+    )
+
+
+def test_online_table_keeps_the_defaults_it_does_not_name(project: Path) -> None:
+    write(project / ".awesome-lint.toml", "[online]\ntimeout = 3\n")
+    assert load_config(project / "README.md").online == OnlineSettings(timeout=3.0)
+
+
+def test_without_an_online_table_the_checks_are_off(project: Path) -> None:
+    write(project / ".awesome-lint.toml", 'select = ["test-sort"]\n')
+    assert load_config(project / "README.md").online == OnlineSettings(enabled=False)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            "online = true\n",
+            ".awesome-lint.toml: online: expected a table of settings (enabled, timeout...), got true",
+        ),
+        (
+            "[online]\nenable = true\n",
+            ".awesome-lint.toml: [online] unknown key 'enable': expected one of enabled, timeout, max-concurrency, "
+            "max-per-host, retries, max-retry-wait, cache-hours, cache-failure-hours, exclude, repository",
+        ),
+        ('[online]\nenabled = "yes"\n', '.awesome-lint.toml: [online] enabled: expected true or false, got "yes"'),
+        ('[online]\ntimeout = "5"\n', '.awesome-lint.toml: [online] timeout: expected a number, got "5"'),
+        ("[online]\nmax-per-host = 2.5\n", ".awesome-lint.toml: [online] max-per-host: expected an integer, got 2.5"),
+        ('[online]\nexclude = "x"\n', '.awesome-lint.toml: [online] exclude: expected a list of strings, got "x"'),
+        ("[online]\ntimeout = 0\n", ".awesome-lint.toml: [online] timeout: expected a number above 0, got 0"),
+        ("[online]\nmax-concurrency = 0\n", ".awesome-lint.toml: [online] max-concurrency: expected a number above 0, got 0"),
+        ("[online]\nmax-per-host = -1\n", ".awesome-lint.toml: [online] max-per-host: expected a number above 0, got -1"),
+        ("[online]\nretries = -1\n", ".awesome-lint.toml: [online] retries: expected 0 or more, got -1"),
+        ("[online]\ncache-hours = -0.5\n", ".awesome-lint.toml: [online] cache-hours: expected 0 or more, got -0.5"),
+        (
+            '[online]\nexclude = ["ok", "("]\n',
+            '.awesome-lint.toml: [online] exclude: invalid regular expression "(": '
+            "missing ), unterminated subpattern at position 0",
+        ),
+        ('[online]\nrepository = "awesome"\n', '.awesome-lint.toml: [online] repository: expected "owner/name", got "awesome"'),
+        (
+            '[online]\nrepository = "https://github.com/a/b"\n',
+            '.awesome-lint.toml: [online] repository: expected "owner/name", got "https://github.com/a/b"',
+        ),
+    ],
+)
+def test_online_table_errors(project: Path, toml: str, message: str) -> None:
+    write(project / ".awesome-lint.toml", toml)
+    assert fatal(project / "README.md") == message
+
+
+def test_online_table_errors_in_pyproject_name_the_tool_table(project: Path) -> None:
+    write(project / "pyproject.toml", "[tool.awesome-lint.online]\nretries = 1.5\n")
+    assert fatal(project / "README.md") == "pyproject.toml: [tool.awesome-lint.online] retries: expected an integer, got 1.5"
+
+
+def test_online_is_not_a_rule_id(project: Path) -> None:
+    write(project / ".awesome-lint.toml", 'select = ["online"]\n')
+    assert fatal(project / "README.md") == ".awesome-lint.toml: select: unknown rule 'online'"
+
+
+def test_cli_online_flags_override_the_file(project: Path) -> None:
+    write(project / ".awesome-lint.toml", "[online]\nenabled = false\ntimeout = 2\n")
+    turned_on = load_config(project / "README.md", None, CliOverrides(online=True)).online
+    assert turned_on == OnlineSettings(enabled=True, timeout=2.0)
+    write(project / ".awesome-lint.toml", "[online]\nenabled = true\n")
+    assert load_config(project / "README.md", None, CliOverrides(online=False)).online.enabled is False
+    assert load_config(project / "README.md", None, CliOverrides()).online.enabled is True
+
+
+def test_the_readme_shows_the_online_defaults() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n[tool.awesome-lint.online]", 1)[1].split("```", 1)[0]
+    source = ConfigSource(Path("pyproject.toml"), {"online": _parse_toml(block)}, "tool.awesome-lint")
+    assert validate(source).online == OnlineSettings(repository="owner/name")
+
+
 # -- the real registry ----------------------------------------------------------------------------
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib.loads(text)
 
 
 def _as_toml(value: Any) -> Any:

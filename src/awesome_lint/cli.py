@@ -13,6 +13,9 @@ A first argument ``rules``, ``rule``, ``github`` or ``check`` is a command. To l
 
 Exit codes: 0 clean, 1 findings (or ``--diff`` has changes), 2 usage, configuration or input error,
 or an internal error.
+
+``--online`` (or ``[tool.awesome-lint.online] enabled = true``) gathers link and repository facts
+for each file before linting it; the online package, requests and PyGithub are imported only then.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ if TYPE_CHECKING:
     from awesome_lint.changes import ChangeFilter, Revision
     from awesome_lint.config import CliOverrides
     from awesome_lint.diagnostics import Diagnostic
+    from awesome_lint.facts import OnlineFacts
     from awesome_lint.linter import LintConfig
+    from awesome_lint.online.gather import OnlineChecker
     from awesome_lint.report import FileResult
     from awesome_lint.repository import RepositoryFiles
 
@@ -44,6 +49,7 @@ SKIPPED_DIRECTORIES = frozenset({"node_modules"})  # plus every hidden directory
 DEBUG_ENV = "AWESOME_LINT_DEBUG"
 COMMANDS = ("check", "rules", "rule", "github")
 STDIN = "-"
+ONLINE_PACKAGES = ("requests", "github")  # the `github` extra: PyGithub, which brings requests
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -86,6 +92,10 @@ def _dispatch(arguments: list[str]) -> int:
 
 def print_error(message: str) -> None:
     print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def print_note(message: str) -> None:
+    print(f"{PROG}: note: {message}", file=sys.stderr)
 
 
 def report_internal_error(error: BaseException, verbose: bool, path: str | None = None) -> None:
@@ -142,6 +152,17 @@ def check_parser() -> argparse.ArgumentParser:
         help="report only findings on lines changed since git revision REV, and those the change causes "
         "(with --fix: fix only those)",
     )
+    parser.add_argument(
+        "--online",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check that links work and linked GitHub repositories are healthy (network; "
+        "default: [tool.awesome-lint.online] enabled, else off)",
+    )
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help="where the online checks keep their results (default: ~/.cache/awesome-lint)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="online checks: neither read nor write the cache")
     parser.add_argument("--verbose", action="store_true", help="tracebacks for internal errors")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
@@ -294,6 +315,7 @@ def cli_overrides(options: argparse.Namespace) -> CliOverrides:
         select=split_rule_list(options.select) if options.select is not None else None,
         extend_select=split_rule_list(options.extend_select),
         ignore=split_rule_list(options.ignore),
+        online=options.online,
     )
 
 
@@ -350,17 +372,22 @@ def run_check(options: argparse.Namespace) -> int:
         return EXIT_ERROR
     run = Run(failed=bool(errors))
     revision = changed_since(options)
-    for path in files:
-        config = configs.for_file(path)  # a configuration error stops the run (FatalError)
-        changes = revision.changes_for(path, config) if revision else None  # so does a git error
-        try:
-            check_file(path, config, options, run, changes)
-        except FatalError as error:  # this file cannot be linted; go on with the others
-            print_error(str(error))
-            run.failed = True
-        except Exception as error:
-            report_internal_error(error, options.verbose or bool(os.environ.get(DEBUG_ENV)), path)
-            run.failed = True
+    online = OnlineRun(options)
+    try:
+        for path in files:
+            config = configs.for_file(path)  # a configuration error stops the run (FatalError)
+            online.require_packages(config)  # so do missing packages for --online
+            changes = revision.changes_for(path, config) if revision else None  # so does a git error
+            try:
+                check_file(path, config, options, run, changes, online)
+            except FatalError as error:  # this file cannot be linted; go on with the others
+                print_error(str(error))
+                run.failed = True
+            except Exception as error:
+                report_internal_error(error, options.verbose or bool(os.environ.get(DEBUG_ENV)), path)
+                run.failed = True
+    finally:
+        online.close()  # the cache keeps what was learnt, even when a file failed
     write_report(run, options)
     return exit_code(run, options)
 
@@ -382,7 +409,12 @@ def only_changed(result: FileResult, changes: ChangeFilter | None, run: Run) -> 
 
 
 def check_file(
-    path: str, config: LintConfig, options: argparse.Namespace, run: Run, changes: ChangeFilter | None = None
+    path: str,
+    config: LintConfig,
+    options: argparse.Namespace,
+    run: Run,
+    changes: ChangeFilter | None = None,
+    online: OnlineRun | None = None,
 ) -> None:
     from awesome_lint.document.load import decode_markdown, read_bytes
 
@@ -393,21 +425,27 @@ def check_file(
     from awesome_lint.repository import scan_repository
 
     repository = scan_repository(path)
+    facts = online.facts_for(path, text, bom, config, changes, Path(path).absolute().parent) if online else None
     if options.fix or options.diff:
-        fix_file(path, data, text, bom, config, options, run, repository, changes)
+        fix_file(path, data, text, bom, config, options, run, repository, changes, facts)
     else:
-        run.results.append(only_changed(lint_file(path, text, bom, config, repository), changes, run))
+        run.results.append(only_changed(lint_file(path, text, bom, config, repository, facts), changes, run))
 
 
 def lint_file(
-    path: str, text: str, bom: bool, config: LintConfig, repository: RepositoryFiles | None
+    path: str,
+    text: str,
+    bom: bool,
+    config: LintConfig,
+    repository: RepositoryFiles | None,
+    facts: OnlineFacts | None = None,
 ) -> FileResult:
     from awesome_lint.document.build import build_document
     from awesome_lint.linter import lint_document
     from awesome_lint.report import FileResult
 
     document = build_document(path, text, bom)
-    return FileResult(path, text, lint_document(document, config, repository), document.newline)
+    return FileResult(path, text, lint_document(document, config, repository, facts), document.newline)
 
 
 def fix_file(
@@ -420,8 +458,9 @@ def fix_file(
     run: Run,
     repository: RepositoryFiles | None,
     changes: ChangeFilter | None = None,
+    facts: OnlineFacts | None = None,
 ) -> None:
-    fixed = fix_source(path, text, bom, config, options, run, repository, changes)
+    fixed = fix_source(path, text, bom, config, options, run, repository, changes, facts)
     if fixed is None or options.diff:
         return
     from awesome_lint.write import write_if_changed
@@ -439,6 +478,7 @@ def fix_source(
     run: Run,
     repository: RepositoryFiles | None,
     changes: ChangeFilter | None = None,
+    facts: OnlineFacts | None = None,
 ) -> str | None:
     """Fix ``text`` and record the outcome (and the diff with --diff) in ``run``; the fixed text,
     or None when nothing changed or the fixes did not settle."""
@@ -448,13 +488,15 @@ def fix_source(
 
     try:
         if changes is None:
-            result = fix_text(path, text, config, unsafe=options.unsafe_fixes, bom=bom, repository=repository)
+            result = fix_text(
+                path, text, config, unsafe=options.unsafe_fixes, bom=bom, repository=repository, online=facts
+            )
         else:
-            result = fix_changed(text, bom, changes, unsafe=options.unsafe_fixes)
+            result = fix_changed(text, bom, changes, unsafe=options.unsafe_fixes, online=facts)
     except FixDidNotSettle as error:
         print_error(f"{error} -- this is a bug in those rules, please report it; {path} was not changed")
         run.failed = True
-        run.results.append(only_changed(lint_file(path, text, bom, config, repository), changes, run))
+        run.results.append(only_changed(lint_file(path, text, bom, config, repository, facts), changes, run))
         return None
     run.results.append(only_changed(FileResult(path, result.text, result.remaining, result.newline), changes, run))
     run.fixed[path] = result.applied
@@ -464,6 +506,63 @@ def fix_source(
         run.diffs.append(unified_diff(path, text, result.text, bom))
         run.changed_files += 1
     return result.text
+
+
+# -- online checks -----------------------------------------------------------------------------
+class OnlineRun:
+    """The online checks of one run: one OnlineChecker, made for the first file that needs facts,
+    with that file's settings (the cache, the connections and the notes are shared by all files)."""
+
+    def __init__(self, options: argparse.Namespace) -> None:
+        self._options = options
+        self._checker: OnlineChecker | None = None
+
+    def require_packages(self, config: LintConfig) -> None:
+        """The online checks talk HTTP through requests and the GitHub API through PyGithub, which
+        a plain install leaves out."""
+        if not config.online.enabled:
+            return
+        import importlib.util
+
+        if any(importlib.util.find_spec(name) is None for name in ONLINE_PACKAGES):
+            raise FatalError(f"the online checks need requests and PyGithub: pip install '{PROG}[github]'")
+
+    def facts_for(
+        self, path: str, text: str, bom: bool, config: LintConfig, changes: ChangeFilter | None, checkout: Path | None
+    ) -> OnlineFacts | None:
+        """Facts about the links of the text as read, or None when no online rule is to run."""
+        if not config.online.enabled:
+            return None
+        from awesome_lint.facts import LINK_RULES, OWN_REPOSITORY_RULES, REPOSITORY_RULES
+
+        rules = {rule.id for rule in config.enabled_rules()}
+        if not rules & (LINK_RULES | REPOSITORY_RULES | OWN_REPOSITORY_RULES):
+            return None
+        from awesome_lint.document.build import build_document
+
+        document = build_document(path, text, bom)
+        return self._checker_for(config).facts_for(document, rules, changed_lines(text, changes), checkout)
+
+    def _checker_for(self, config: LintConfig) -> OnlineChecker:
+        if self._checker is None:
+            from awesome_lint.online.gather import OnlineChecker, default_cache_dir
+
+            cache_dir = None if self._options.no_cache else Path(self._options.cache_dir or default_cache_dir())
+            self._checker = OnlineChecker(config.online, cache_dir, print_note)
+        return self._checker
+
+    def close(self) -> None:
+        if self._checker is not None:
+            self._checker.close()
+
+
+def changed_lines(text: str, changes: ChangeFilter | None) -> frozenset[int] | None:
+    """With --changed-since, the lines whose links are checked: those added or modified."""
+    if changes is None:
+        return None
+    from awesome_lint.changes import line_changes
+
+    return line_changes(changes.before[0] if changes.before is not None else None, text).changed
 
 
 # -- stdin -------------------------------------------------------------------------------------
@@ -491,14 +590,21 @@ def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> i
     text, bom = decode_markdown(name, data)
     if not text.strip():
         raise FatalError(f"{name}: empty input on stdin, nothing to lint")
-    repository = scan_repository(name) if names_a_real_folder(name) else None
+    checkout = Path(name).absolute().parent if names_a_real_folder(name) else None
+    repository = scan_repository(name) if checkout is not None else None
     changes = stdin_changes(name, config, options)
+    online = OnlineRun(options)
+    online.require_packages(config)
+    try:
+        facts = online.facts_for(name, text, bom, config, changes, checkout)
+    finally:
+        online.close()
     run = Run()
     if not (options.fix or options.diff):
-        run.results.append(only_changed(lint_file(name, text, bom, config, repository), changes, run))
+        run.results.append(only_changed(lint_file(name, text, bom, config, repository, facts), changes, run))
         write_report(run, options)
         return exit_code(run, options)
-    fixed = fix_source(name, text, bom, config, options, run, repository, changes)
+    fixed = fix_source(name, text, bom, config, options, run, repository, changes, facts)
     if options.diff:
         write_report(run, options)
         return exit_code(run, options)

@@ -11,9 +11,13 @@ file instead. Keys (kebab-case):
     tail-sections = ["Contributing", "License"]
     [tool.awesome-lint.alphabetical-order]                  # one table per rule id: its Options
     ignore-sections = ["Contents"]
+    [tool.awesome-lint.online]                              # the online checks (OnlineSettings)
+    enabled = true
+    exclude = ["^https://example\\.com/"]
 
 Rule selection follows ruff: ``--select`` replaces the file's ``select`` and ``ignore``;
 ``--extend-select`` adds rules (winning over the file's ``ignore``); ``--ignore`` adds to the ignores.
+``--online`` / ``--no-online`` turn the online checks on or off whatever the file says.
 
 pydantic is imported only when a file has settings to validate: with no configuration file the
 defaults cost nothing. The validation model is built from each rule's ``Options`` dataclass, so a
@@ -23,6 +27,7 @@ new rule's options need no code here.
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 import typing
 from pathlib import Path
@@ -30,6 +35,7 @@ from typing import Any, Mapping, NamedTuple
 
 from awesome_lint.diagnostics import FatalError
 from awesome_lint.linter import LintConfig
+from awesome_lint.online.settings import OnlineSettings
 import awesome_lint.rules as registry
 from awesome_lint.rules import Rule, Settings, resolve_rule_id
 
@@ -37,6 +43,8 @@ PYPROJECT = "pyproject.toml"
 DOTFILE = ".awesome-lint.toml"
 ALL = "ALL"
 TOP_LEVEL_KEYS = ("select", "ignore", "toc-titles", "tail-sections")
+ONLINE = "online"  # the table of OnlineSettings; no rule may take this id
+_SLUG = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z")
 
 
 class CliOverrides(NamedTuple):
@@ -45,12 +53,14 @@ class CliOverrides(NamedTuple):
     ``select``: ``--select`` ids (ours or aliases); replaces the file's ``select`` and ``ignore``.
     ``extend_select``: ``--extend-select`` ids, added to the selection (and taken out of ``ignore``).
     ``ignore``: ``--ignore`` ids, added to the ignores.
+    ``online``: ``--online`` (True) or ``--no-online`` (False).
     ``None`` / empty means "the flag was not given".
     """
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    online: bool | None = None
 
 
 class ConfigSource(NamedTuple):
@@ -164,27 +174,30 @@ def validate(source: ConfigSource) -> LintConfig:
         ignore=frozenset(_resolve_ids(source, "ignore", values.get("ignore") or ())),
         rule_options={rule_id: _build_options(by_id[rule_id], options) for rule_id, options in values["rules"].items()},
         settings=_settings(values),
+        online=_online_settings(source, values["online"]),
     )
 
 
 def _check_keys(source: ConfigSource, by_id: Mapping[str, type[Rule]]) -> None:
     """Unknown top-level keys and rule tables, with messages better than pydantic's."""
     for key, value in source.table.items():
-        if key in TOP_LEVEL_KEYS or key in by_id:
+        if key in TOP_LEVEL_KEYS or key in by_id or key == ONLINE:
             continue
         if isinstance(value, dict):
             aliased = resolve_rule_id(key)
             hint = f"options go under the rule id ({', '.join(aliased)})" if aliased else "no rule has that id"
             raise _error(source, (key,), f"unknown rule '{key}': {hint}")
         expected = ", ".join(TOP_LEVEL_KEYS)
-        raise _error(source, (), f"unknown key '{key}': expected one of {expected}, or a table named after a rule id")
+        message = f"unknown key '{key}': expected one of {expected}, an {ONLINE} table, or a table named after a rule id"
+        raise _error(source, (), message)
 
 
 def _validate_with_pydantic(source: ConfigSource, by_id: Mapping[str, type[Rule]]) -> dict[str, Any]:
     import pydantic
 
     # Only the rules that have a table get a sub-model: building one costs about a millisecond.
-    model = _config_model(tuple(rule for rule_id, rule in by_id.items() if rule_id in source.table))
+    rules = tuple(rule for rule_id, rule in by_id.items() if rule_id in source.table)
+    model = _config_model(rules, ONLINE in source.table)
     try:
         validated = model.model_validate(source.table)
     except pydantic.ValidationError as errors:
@@ -195,16 +208,19 @@ def _validate_with_pydantic(source: ConfigSource, by_id: Mapping[str, type[Rule]
         for rule_id in by_id
         if rule_id in source.table
     }
+    online = getattr(validated, ONLINE, None)  # the model has the field only when the table is there
+    values["online"] = online.model_dump(exclude_unset=True) if online is not None else {}
     return values
 
 
-_MODELS: dict[tuple[type[Rule], ...], Any] = {}
+_MODELS: dict[tuple[tuple[type[Rule], ...], bool], Any] = {}
 
 
-def _config_model(rules: tuple[type[Rule], ...]) -> Any:
-    """A pydantic model of the whole table: the top-level keys plus one sub-model per rule."""
-    if rules in _MODELS:
-        return _MODELS[rules]
+def _config_model(rules: tuple[type[Rule], ...], online: bool) -> Any:
+    """A pydantic model of the whole table: the top-level keys, one sub-model per rule, and the
+    online table when there is one."""
+    if (rules, online) in _MODELS:
+        return _MODELS[rules, online]
     from pydantic import ConfigDict, create_model
 
     # strict: TOML values are typed, so "yes" is not a boolean and "3" not a number
@@ -218,8 +234,11 @@ def _config_model(rules: tuple[type[Rule], ...]) -> Any:
     for rule in rules:
         options_model = create_model(f"{rule.__name__}Config", __config__=config, **_option_fields(rule))
         fields[_field_name(rule.id)] = (options_model | None, _alias_field(rule.id))
+    if online:
+        online_fields = {name: (_toml_type(annotation), None) for name, annotation in _online_types().items()}
+        fields[ONLINE] = (create_model("OnlineConfig", __config__=config, **online_fields) | None, None)
     model = create_model("AwesomeLintConfig", __config__=config, **fields)
-    _MODELS[rules] = model
+    _MODELS[rules, online] = model
     return model
 
 
@@ -243,11 +262,19 @@ def _option_fields(rule: type[Rule]) -> dict[str, Any]:
 
 def _option_types(rule: type[Rule]) -> dict[str, Any]:
     """Field name -> annotation of the rule's Options dataclass (empty when it is not one)."""
-    if not dataclasses.is_dataclass(rule.Options):
+    return _dataclass_types(rule.Options)
+
+
+def _online_types() -> dict[str, Any]:
+    return _dataclass_types(OnlineSettings)
+
+
+def _dataclass_types(cls: Any) -> dict[str, Any]:
+    if not dataclasses.is_dataclass(cls):
         return {}
-    fields = dataclasses.fields(rule.Options)
+    fields = dataclasses.fields(cls)
     try:
-        hints = typing.get_type_hints(rule.Options)
+        hints = typing.get_type_hints(cls)
     except Exception:  # unresolvable annotation: fall back to what the dataclass recorded
         hints = {}
     return {field.name: hints.get(field.name, field.type) for field in fields}
@@ -281,6 +308,8 @@ def _pydantic_error(source: ConfigSource, error: Mapping[str, Any], by_id: Mappi
     key = location[0]
     if key in TOP_LEVEL_KEYS:
         return _error(source, (), f"{key}: expected {_describe(list[str])}, got {_show(source.table[key])}")
+    if key == ONLINE:
+        return _online_error(source, location, error["type"])
     rule = by_id[key]
     table = source.table[key]
     if len(location) == 1 or not isinstance(table, dict):
@@ -292,6 +321,47 @@ def _pydantic_error(source: ConfigSource, error: Mapping[str, Any], by_id: Mappi
         return _error(source, (key,), f"unknown option '{option}': {expected}")
     expected_type = _option_types(rule)[option.replace("-", "_")]
     return _error(source, (key,), f"{option}: expected {_describe(expected_type)}, got {_show(table[option])}")
+
+
+def _online_error(source: ConfigSource, location: tuple[str, ...], error_type: str) -> FatalError:
+    table = source.table[ONLINE]
+    if len(location) == 1 or not isinstance(table, dict):
+        return _error(source, (), f"{ONLINE}: expected a table of settings (enabled, timeout...), got {_show(table)}")
+    key = location[1]
+    types = _online_types()
+    if error_type == "extra_forbidden":
+        return _error(source, (ONLINE,), f"unknown key '{key}': expected one of {', '.join(map(_kebab, types))}")
+    expected = _describe(types[key.replace("-", "_")])
+    return _error(source, (ONLINE,), f"{key}: expected {expected}, got {_show(table[key])}")
+
+
+# Settings that must be above zero, and those that may be zero (no retries, no cache).
+_POSITIVE = ("timeout", "max_concurrency", "max_per_host")
+_NOT_NEGATIVE = ("retries", "max_retry_wait", "cache_hours", "cache_failure_hours")
+
+
+def _online_settings(source: ConfigSource, values: Mapping[str, Any]) -> OnlineSettings:
+    """OnlineSettings from validated values, after the checks a type cannot express."""
+    for name in _POSITIVE:
+        if name in values and values[name] <= 0:
+            raise _error(source, (ONLINE,), f"{_kebab(name)}: expected a number above 0, got {_written(source, name)}")
+    for name in _NOT_NEGATIVE:
+        if name in values and values[name] < 0:
+            raise _error(source, (ONLINE,), f"{_kebab(name)}: expected 0 or more, got {_written(source, name)}")
+    for pattern in values.get("exclude", ()):
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise _error(source, (ONLINE,), f"exclude: invalid regular expression {_show(pattern)}: {error}") from None
+    repository = values.get("repository")
+    if repository is not None and not _SLUG.match(repository):
+        raise _error(source, (ONLINE,), f'repository: expected "owner/name", got {_show(repository)}')
+    converted = {name: tuple(value) if name == "exclude" else value for name, value in values.items()}
+    return OnlineSettings(**converted)
+
+
+def _written(source: ConfigSource, name: str) -> str:
+    return _show(source.table[ONLINE][_kebab(name)])
 
 
 def _error(source: ConfigSource, table_path: tuple[str, ...], message: str) -> FatalError:
@@ -385,7 +455,9 @@ def resolve_ids(names: list[str] | tuple[str, ...]) -> set[str]:
 
 
 def apply_cli(config: LintConfig, cli: CliOverrides) -> LintConfig:
-    """Apply --select / --extend-select / --ignore on top of the file's selection."""
+    """Apply --online / --no-online, and --select / --extend-select / --ignore on top of the file's selection."""
+    if cli.online is not None:
+        config = dataclasses.replace(config, online=dataclasses.replace(config.online, enabled=cli.online))
     if cli.select is None and not cli.extend_select and not cli.ignore:
         return config
     select, ignore = config.select, set(config.ignore)

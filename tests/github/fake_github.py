@@ -8,6 +8,7 @@ issue comments), records every request, and enforces what GitHub enforces (DESIG
 - list endpoints page by `Link` header, 30 items per page unless `per_page` (at most 100) says;
 - `patch` omitted for files marked so (large diffs), `previous_filename` for renamed files,
   `compare` listing at most 300 files;
+- GraphQL `repository(owner:, name:)` queries answered from ``repositories`` (online/fake_graphql.py);
 - identities: `GET /user` answers 403 for the workflow's token and for an App installation token,
   GraphQL `viewer { login }` answers for every token, and comments are authored by that login;
 - after a push, a review comment whose lines changed is outdated: its `line` becomes null;
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from online.fake_graphql import FakeRepository, answer_graphql
 
 BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
 APP = {"login": "awesome-reviewer[bot]", "id": 43000000, "type": "Bot"}
@@ -133,6 +136,7 @@ class FakeGitHub:
         self.merge_base_sha = base_sha
         self.base_files: dict[str, str] = {}  # other files of the repository at the base commit
         self.head_moves_after: str | None = None  # a path suffix: once it is served, the pull's head moves
+        self.repositories: dict[str, FakeRepository] = {}  # what GraphQL `repository(...)` queries find
         self._ids = iter(range(5000, 10**9))
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -224,6 +228,8 @@ class FakeGitHub:
                 return 403, {"message": "Resource not accessible by integration", "documentation_url": "https://docs.github.com/rest/users/users#get-the-authenticated-user"}, {}
             return 200, dict(author, url=self._url(f"/users/{author['login']}")), {}
         if method == "POST" and path == "/graphql":
+            if "repository(" in body.get("query", ""):
+                return answer_graphql(body, auth, self.repositories)
             if not re.fullmatch(r"\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*", body.get("query", "")):
                 return 200, {"errors": [{"message": "this fake answers `{ viewer { login } }` only"}]}, {}
             return 200, {"data": {"viewer": {"login": author["login"]}}}, {}

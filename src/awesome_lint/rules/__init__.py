@@ -40,6 +40,11 @@ from awesome_lint.rules.undefined_reference import UndefinedReference
 from awesome_lint.rules.unused_definition import UnusedDefinition
 from awesome_lint.rules.file_name import FileName
 from awesome_lint.rules.repo_files import CodeOfConduct, ContributingFile, LicenseFile
+# -- online --
+from awesome_lint.rules.dead_link import DeadLink
+from awesome_lint.rules.github_repository import GitHubRepository
+from awesome_lint.rules.link_redirect import LinkRedirect
+from awesome_lint.rules.list_repository import ListRepository
 
 from awesome_lint.rules.unknown_suppression import UnknownSuppression
 
@@ -81,6 +86,11 @@ RULES: tuple[type[Rule], ...] = (
     ContributingFile,
     LicenseFile,
     CodeOfConduct,
+    # -- registry: online --
+    DeadLink,
+    LinkRedirect,
+    GitHubRepository,
+    ListRepository,
     # -- registry: engine --
     UnknownSuppression,
 )
@@ -89,7 +99,6 @@ RULES: tuple[type[Rule], ...] = (
 # implement on purpose (docs/compatibility.md says why): lint comments may name them silently.
 UNIMPLEMENTED_IDS = frozenset(
     {
-        "awesome-git-repo-age",
         "blockquote-indentation",
         "checkbox-character-style",
         "checkbox-content-indent",
@@ -102,7 +111,6 @@ UNIMPLEMENTED_IDS = frozenset(
         "link-title-style",
         "match-punctuation",
         "no-blockquote-without-marker",
-        "no-dead-urls",
         "no-heading-content-indent",
         "no-heading-indent",
         "no-repeat-punctuation",

@@ -16,7 +16,7 @@ class UnknownSuppression(Rule[NoOptions]):
         Warns at an id in a lint comment that is neither one of our rule ids nor an id of the
         npm awesome-lint or remark-lint (`awesome-lint rules` lists both), and at a keyword other
         than disable, enable or ignore. The comment is otherwise ignored. Ids of awesome-lint
-        rules we deliberately do not implement (`no-dead-urls`, `awesome-git-repo-age`, ...) are
+        rules we deliberately do not implement (`emphasis-marker`, `no-shell-dollars`, ...) are
         accepted silently. The suppression pass reports these findings; this entry exists so
         they can be selected, ignored and documented like any rule.
 
