@@ -62,6 +62,7 @@ MAX_PER_HOST = 4  # OnlineSettings.max_per_host's default
 WALL_TARGET = 15.0
 OFFLINE_RATIO_TARGET = 1.05
 LINK_RULES = "dead-link,link-redirect"
+JSON_REPORT = ("--exit-zero", "--output-format", "json")
 REPOSITORY_RULES = "github-repository"
 
 
@@ -78,7 +79,12 @@ QUICK = Size(repositories=540, links=400, hosts=40, rounds=2)
 
 # -- servers -----------------------------------------------------------------------------------
 class Traffic:
-    """Requests that reached a server (or a group of servers) and the most handled at once."""
+    """Requests that reached a server (or a group of servers) and the most handled at once.
+
+    A request is in flight from the moment its headers are read until its answer is about to be
+    sent: within the client's own span of that request, so the count never overstates how many
+    requests the client had open at once (counting until after the write can: the client may
+    start its next request before the server's thread leaves)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -120,10 +126,14 @@ class BenchServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address: str, handler: type[QuietHandler], every_host: Traffic) -> None:
+    def __init__(self, address: str, handler: type[QuietHandler]) -> None:
         super().__init__((address, 0), handler)
         self.traffic = Traffic()
-        self.every_host = every_host
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that closes a kept-alive connection is no error worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     @property
     def origin(self) -> str:
@@ -146,20 +156,21 @@ class LinkHandler(QuietHandler):
     def answer(self) -> None:
         with self.server.traffic.request(), self.server.every_host.request():
             time.sleep(LATENCY)
-            if self.command == "HEAD" and self.server.refuses_head:
-                self.send_body(405, b"", "text/plain", {"Allow": "GET"})
-            elif self.path.startswith("/gone/"):
-                self.send_body(404, b"<h1>Not Found</h1>", "text/html")
-            elif self.path.startswith("/moved/"):
-                target = "/projects/" + self.path[len("/moved/") :]
-                self.send_body(301, b"", "text/html", {"Location": target})
-            else:
-                self.send_body(200, b"<html><body>A project page.</body></html>", "text/html")
+        if self.command == "HEAD" and self.server.refuses_head:
+            self.send_body(405, b"", "text/plain", {"Allow": "GET"})
+        elif self.path.startswith("/gone/"):
+            self.send_body(404, b"<h1>Not Found</h1>", "text/html")
+        elif self.path.startswith("/moved/"):
+            target = "/projects/" + self.path[len("/moved/") :]
+            self.send_body(301, b"", "text/html", {"Location": target})
+        else:
+            self.send_body(200, b"<html><body>A project page.</body></html>", "text/html")
 
 
 class LinkHost(BenchServer):
     def __init__(self, address: str, every_host: Traffic, refuses_head: bool) -> None:
-        super().__init__(address, LinkHandler, every_host)
+        super().__init__(address, LinkHandler)
+        self.every_host = every_host  # shared by all the link hosts
         self.refuses_head = refuses_head
 
 
@@ -180,21 +191,21 @@ class GraphQLHandler(QuietHandler):
 
     def do_GET(self) -> None:
         with self.server.traffic.request():
-            self.server.rest_requests += 1
             time.sleep(LATENCY)
-            self.send_json(404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"})
+        self.server.rest_requests += 1
+        self.send_json(404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest"})
 
     def do_POST(self) -> None:
         with self.server.traffic.request():
             payload = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
             time.sleep(LATENCY)
-            if self.path.rstrip("/") != "/graphql":
-                self.server.rest_requests += 1
-                self.send_json(404, {"message": "Not Found"})
-            elif self.headers.get("Authorization", "").split(" ")[-1] != TOKEN:
-                self.send_json(401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/graphql"})
-            else:
-                self.send_json(200, self.server.answer(payload.get("query", ""), payload.get("variables") or {}))
+        if self.path.rstrip("/") != "/graphql":
+            self.server.rest_requests += 1
+            self.send_json(404, {"message": "Not Found"})
+        elif self.headers.get("Authorization", "").split(" ")[-1] != TOKEN:
+            self.send_json(401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/graphql"})
+        else:
+            self.send_json(200, self.server.answer(payload.get("query", ""), payload.get("variables") or {}))
 
     def send_json(self, status: int, body: object) -> None:
         self.send_body(status, json.dumps(body).encode(), "application/json; charset=utf-8")
@@ -202,7 +213,7 @@ class GraphQLHandler(QuietHandler):
 
 class GraphQLServer(BenchServer):
     def __init__(self, repositories: dict[str, Repository]) -> None:
-        super().__init__("127.0.0.1", GraphQLHandler, Traffic())
+        super().__init__("127.0.0.1", GraphQLHandler)
         self.repositories = repositories  # keyed by the linked "owner/name", lower-cased
         self.aliases_per_request: list[int] = []
         self.rest_requests = 0
@@ -216,8 +227,9 @@ class GraphQLServer(BenchServer):
             self.aliases_per_request.append(len(fields))
         for match in fields:
             alias = match["alias"] or "repository"
-            arguments = {a["name"]: _argument_value(a["value"], variables) for a in _ARGUMENT.finditer(match["arguments"])}
-            slug = f"{arguments.get('owner', '')}/{arguments.get('name', '')}"
+            arguments = {a["name"]: a["value"] for a in _ARGUMENT.finditer(match["arguments"])}
+            owner, name = (_argument_value(arguments.get(key, '""'), variables) for key in ("owner", "name"))
+            slug = f"{owner}/{name}"
             repository = self.repositories.get(slug.lower())
             data[alias] = None if repository is None else _repository_fields(repository)
             if repository is None:
@@ -436,7 +448,7 @@ def cli_environment(graphql: GraphQLServer) -> dict[str, str]:
 def run_cli(list_path: Path, rules: str, environ: dict[str, str], cache: Path | None) -> Run:
     """One CLI run; online when a cache folder is given."""
     online = ["--online", "--cache-dir", str(cache)] if cache is not None else []
-    command = [sys.executable, "-m", "awesome_lint", *online, "--select", rules, "--exit-zero", "--output-format", "json", str(list_path)]
+    command = [sys.executable, "-m", "awesome_lint", *online, "--select", rules, *JSON_REPORT, str(list_path)]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=environ, cwd=list_path.parent, check=False)
     seconds = time.perf_counter() - start
@@ -462,7 +474,9 @@ print(" ".join(sorted(
 
 def export_tree(commit: str, folder: Path) -> bool:
     """The sources at `commit`, exported with git archive; False when this is not a git checkout."""
-    archive = subprocess.Popen(["git", "-C", str(ROOT), "archive", commit, "src"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    archive = subprocess.Popen(
+        ["git", "-C", str(ROOT), "archive", commit, "src"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
     untar = subprocess.run(["tar", "-x", "-C", str(folder)], stdin=archive.stdout, capture_output=True, check=False)
     assert archive.stdout is not None
     archive.stdout.close()
@@ -478,10 +492,16 @@ def child_cpu_seconds(command: list[str], environ: dict[str, str]) -> tuple[floa
 
 @dataclass
 class OfflineComparison:
-    before: float  # sum over the lists of each list's best CPU seconds
-    after: float
+    best: dict[tuple[str, Path], float]  # (tree, list) -> best CPU seconds; tree "before" or "after"
     same_findings: bool
     online_imports: str  # modules a plain lint of this tree loads that it should not
+
+    def total(self, tree: str, files: Sequence[Path]) -> float:
+        return sum(self.best[tree, path] for path in files)
+
+
+def finding_position(finding: dict[str, Any]) -> tuple[str, int, int, str]:
+    return finding["filename"], finding["location"]["row"], finding["location"]["column"], finding["code"]
 
 
 def compare_offline(files: Sequence[Path], rounds: int, scratch: Path) -> OfflineComparison | None:
@@ -493,22 +513,20 @@ def compare_offline(files: Sequence[Path], rounds: int, scratch: Path) -> Offlin
     environ = {k: v for k, v in os.environ.items() if not k.startswith("AWESOME_LINT_")}
     best: dict[tuple[str, Path], float] = {}
     findings: dict[str, set[tuple[Any, ...]]] = {"before": set(), "after": set()}
+    for source in trees.values():  # compiles the exported tree's bytecode outside the timed runs
+        warm_up = [sys.executable, "-m", "awesome_lint", "--exit-zero", str(files[-1])]
+        child_cpu_seconds(warm_up, {**environ, "PYTHONPATH": str(source)})
     for round_ in range(rounds):
         for number, path in enumerate(files):
             order = ("before", "after") if (round_ + number) % 2 == 0 else ("after", "before")
             for tree in order:
-                command = [sys.executable, "-m", "awesome_lint", "--exit-zero", "--output-format", "json", str(path)]
+                command = [sys.executable, "-m", "awesome_lint", *JSON_REPORT, str(path)]
                 seconds, stdout = child_cpu_seconds(command, {**environ, "PYTHONPATH": str(trees[tree])})
                 best[tree, path] = min(best.get((tree, path), math.inf), seconds)
-                findings[tree] |= {(f["filename"], f["location"]["row"], f["location"]["column"], f["code"]) for f in json.loads(stdout or "[]")}
+                findings[tree] |= set(map(finding_position, json.loads(stdout or "[]")))
     plain = [sys.executable, "-c", PLAIN_LINT_IMPORTS, str(files[0])]
     _, imported = child_cpu_seconds(plain, {**environ, "PYTHONPATH": str(SOURCE)})
-    return OfflineComparison(
-        before=sum(best["before", path] for path in files),
-        after=sum(best["after", path] for path in files),
-        same_findings=findings["before"] == findings["after"],
-        online_imports=imported.strip(),
-    )
+    return OfflineComparison(best, findings["before"] == findings["after"], imported.strip())
 
 
 # -- the measurement ---------------------------------------------------------------------------
@@ -539,83 +557,139 @@ def failed(run: Run) -> str:
 
 def findings_check(rule: str, run: Run, expected: int) -> str:
     found = run.findings.get(rule, 0)
-    return f"{rule}: {found} findings, the list holds {expected} ({'ok' if found == expected else 'DIFFERENT'})"
+    verdict = "ok" if found == expected else "DIFFERENT"
+    return f"{rule}: {found} findings, the list holds {expected} ({verdict})"
 
 
-def measure_online(size: Size, measurement: Measurement, scratch: Path) -> None:
+@dataclass
+class OnlineRuns:
+    """The CLI runs against the servers, and what the servers counted."""
+
+    size: Size
+    repositories: RepositoryList
+    links: LinkList
+    offline_repositories: Run  # the same command without --online: start-up, parse, lint
+    first_repositories: Run
+    offline_links: Run
+    first_links: Run
+    second_repositories: Run
+    second_links: Run
+    graphql_requests: int  # during the first run of the repository list
+    aliases_per_request: list[int]
+    rest_requests: int
+    link_requests: int  # during the first run of the link list, every hop, HEAD and GET
+    busiest_host: int  # most requests in flight to one host
+    in_flight: int  # most requests in flight to all the link hosts together
+    second_requests: int  # to every server, during the two second runs
+
+
+def run_online(size: Size, scratch: Path) -> OnlineRuns:
     every_host = Traffic()
-    hosts = [LinkHost(f"127.0.0.{2 + number}", every_host, refuses_head=number % 20 == 9) for number in range(size.hosts)]
+    hosts = [LinkHost(f"127.0.0.{2 + n}", every_host, refuses_head=n % 20 == 9) for n in range(size.hosts)]
     repositories = repository_list(size.repositories)
     graphql = GraphQLServer(repositories.repositories)
     links = link_list(hosts, size.links)
-    repo_path, link_path = scratch / "repositories" / "README.md", scratch / "links" / "README.md"
-    for path, text in ((repo_path, repositories.text), (link_path, links.text)):
+    repository_path, link_path = scratch / "repositories" / "README.md", scratch / "links" / "README.md"
+    for path, text in ((repository_path, repositories.text), (link_path, links.text)):
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
     cache = scratch / "cache"
     environ = cli_environment(graphql)
     with Acceptor([graphql, *hosts]):
-        offline_repositories = run_cli(repo_path, REPOSITORY_RULES, environ, None)
-        first_repositories = run_cli(repo_path, REPOSITORY_RULES, environ, cache)
+        offline_repositories = run_cli(repository_path, REPOSITORY_RULES, environ, None)
+        first_repositories = run_cli(repository_path, REPOSITORY_RULES, environ, cache)
         graphql_requests, aliases = graphql.traffic.requests, list(graphql.aliases_per_request)
         offline_links = run_cli(link_path, LINK_RULES, environ, None)
         first_links = run_cli(link_path, LINK_RULES, environ, cache)
         link_requests = every_host.requests
-        second_repositories = run_cli(repo_path, REPOSITORY_RULES, environ, cache)
+        second_repositories = run_cli(repository_path, REPOSITORY_RULES, environ, cache)
         second_links = run_cli(link_path, LINK_RULES, environ, cache)
-        second_requests = graphql.traffic.requests - graphql_requests + every_host.requests - link_requests
-    limit = math.ceil(size.repositories / BATCH)
-    if first_repositories.error:
-        measurement.add(f"(a) GraphQL requests, {size.repositories:,} repositories", failed(first_repositories), f"<= {limit}", False)
-    else:
-        per_request = f"max {max(aliases, default=0)} per request"
-        measurement.add(f"(a) GraphQL requests, {size.repositories:,} repositories", f"{graphql_requests} ({per_request})", f"<= {limit}", graphql_requests <= limit)
-        rest = REST_REQUESTS_PER_REPOSITORY * size.repositories
-        measurement.add("    awesome-go's checker: about six REST requests per repository", f"{rest:,}")
-        measurement.add("    wall time of that run (its offline part)", f"{first_repositories.seconds:.1f} s ({offline_repositories.seconds:.1f} s)")
-        measurement.add("    REST requests (none expected)", str(graphql.rest_requests))
-        measurement.checks.append(findings_check(REPOSITORY_RULES, first_repositories, repositories.problems))
-    label = f"(b) wall time, {size.links:,} links on {size.hosts} hosts"
-    if first_links.error:
-        measurement.add(label, failed(first_links), f"<= {WALL_TARGET:.0f} s", False)
-    else:
-        online_part = first_links.seconds - offline_links.seconds
-        measurement.add(label, f"{first_links.seconds:.1f} s (online {online_part:.1f} s)", f"<= {WALL_TARGET:.0f} s", first_links.seconds <= WALL_TARGET)
-        busiest = max(host.traffic.max_in_flight for host in hosts)
-        measurement.add("    most requests in flight to one host (servers)", str(busiest), f"<= {MAX_PER_HOST}", busiest <= MAX_PER_HOST)
-        measurement.add("    most requests in flight to all hosts (servers)", str(every_host.max_in_flight))
-        measurement.add("    requests sent (every hop, HEAD and GET)", f"{link_requests:,}")
-        measurement.checks.append(findings_check("dead-link", first_links, links.dead))
-        measurement.checks.append(findings_check("link-redirect", first_links, links.moved))
-    second = [run for run in (second_repositories, second_links) if run.error]
-    if second or first_repositories.error or first_links.error:
-        measurement.add("(c) requests in a second run within the TTL", failed((second or [first_links])[0]), "0", False)
-    else:
-        measurement.add("(c) requests in a second run within the TTL", str(second_requests), "0", second_requests == 0)
-        seconds = second_repositories.seconds + second_links.seconds
-        measurement.add("    wall time of the two second runs", f"{seconds:.1f} s")
-        same = second_repositories.findings == first_repositories.findings and second_links.findings == first_links.findings
-        measurement.checks.append(f"second runs: {'the same findings as the first' if same else 'DIFFERENT findings from the first'}")
-    for run in (first_repositories, first_links):
-        if run.notes.strip() and not run.error:
-            measurement.checks.append("notes: " + " | ".join(run.notes.strip().splitlines()[:3]))
+    return OnlineRuns(
+        size, repositories, links,
+        offline_repositories, first_repositories, offline_links, first_links, second_repositories, second_links,
+        graphql_requests=graphql_requests,
+        aliases_per_request=aliases,
+        rest_requests=graphql.rest_requests,
+        link_requests=link_requests,
+        busiest_host=max(host.traffic.max_in_flight for host in hosts),
+        in_flight=every_host.max_in_flight,
+        second_requests=graphql.traffic.requests - graphql_requests + every_host.requests - link_requests,
+    )  # fmt: skip
+
+
+def report_repositories(runs: OnlineRuns, measurement: Measurement) -> None:
+    count, run = runs.size.repositories, runs.first_repositories
+    label, limit = f"(a) GraphQL requests, {count:,} repositories", math.ceil(count / BATCH)
+    if run.error:
+        measurement.add(label, failed(run), f"<= {limit}", False)
+        return
+    requests = f"{runs.graphql_requests} (max {max(runs.aliases_per_request, default=0)} per request)"
+    measurement.add(label, requests, f"<= {limit}", runs.graphql_requests <= limit)
+    measurement.add("    awesome-go's checker: ~6 REST requests per repository",
+                    f"{REST_REQUESTS_PER_REPOSITORY * count:,}")  # fmt: skip
+    measurement.add("    wall time of that run (its offline part)",
+                    f"{run.seconds:.1f} s ({runs.offline_repositories.seconds:.1f} s)")  # fmt: skip
+    measurement.add("    REST requests (none expected)", str(runs.rest_requests))
+    measurement.checks.append(findings_check(REPOSITORY_RULES, run, runs.repositories.problems))
+
+
+def report_links(runs: OnlineRuns, measurement: Measurement) -> None:
+    run = runs.first_links
+    label, target = f"(b) wall time, {runs.size.links:,} links on {runs.size.hosts} hosts", f"<= {WALL_TARGET:.0f} s"
+    if run.error:
+        measurement.add(label, failed(run), target, False)
+        return
+    online_part = run.seconds - runs.offline_links.seconds
+    measurement.add(label, f"{run.seconds:.1f} s (online {online_part:.1f} s)", target, run.seconds <= WALL_TARGET)
+    measurement.add("    most requests in flight to one host (servers)", str(runs.busiest_host),
+                    f"<= {MAX_PER_HOST}", runs.busiest_host <= MAX_PER_HOST)  # fmt: skip
+    measurement.add("    most requests in flight to all hosts (servers)", str(runs.in_flight))
+    measurement.add("    requests sent (every hop, HEAD and GET)", f"{runs.link_requests:,}")
+    measurement.checks.append(findings_check("dead-link", run, runs.links.dead))
+    measurement.checks.append(findings_check("link-redirect", run, runs.links.moved))
+    for first in (runs.first_repositories, runs.first_links):
+        if first.notes.strip() and not first.error:
+            measurement.checks.append("notes: " + " | ".join(first.notes.strip().splitlines()[:3]))
+
+
+def report_second_runs(runs: OnlineRuns, measurement: Measurement) -> None:
+    label = "(c) requests in a second run within the TTL"
+    pairs = ((runs.first_repositories, runs.second_repositories), (runs.first_links, runs.second_links))
+    broken = [run for pair in pairs for run in pair if run.error]
+    if broken:
+        measurement.add(label, failed(broken[0]), "0", False)
+        return
+    measurement.add(label, str(runs.second_requests), "0", runs.second_requests == 0)
+    measurement.add("    wall time of the two second runs", f"{sum(second.seconds for _, second in pairs):.1f} s")
+    same = all(first.findings == second.findings for first, second in pairs)
+    measurement.checks.append(f"second runs: {'the same' if same else 'DIFFERENT'} findings as the first")
 
 
 def measure_offline(corpus: Path, rounds: int, measurement: Measurement, scratch: Path) -> None:
     files = sorted(p for p in corpus.glob("*.md") if p.name != "SOURCES.md") if corpus.is_dir() else []
     if not files:
-        measurement.add("(d) offline lint, after / before", f"skipped: no corpus at {corpus}"[:26])
+        measurement.add("(d) offline lint, after / before", "skipped: no corpus")
+        measurement.checks.append(f"no corpus lists at {corpus}: (d) not measured")
         return
-    comparison = compare_offline(files, rounds, scratch)
+    one_entry = scratch / "one-entry" / "README.md"  # its time is the fixed cost of a run
+    one_entry.parent.mkdir()
+    one_entry_list = list_text("Awesome One", [Entry("one", "https://one.example", description(0))])
+    one_entry.write_text(one_entry_list, encoding="utf-8")
+    comparison = compare_offline([*files, one_entry], rounds, scratch)
     if comparison is None:
         measurement.add("(d) offline lint, after / before", "skipped: not a git checkout")
         return
-    ratio = comparison.after / comparison.before
+    before, after = comparison.total("before", files), comparison.total("after", files)
     label = f"(d) offline lint of {len(files)} corpus lists, after / before"
+    ratio = after / before
     measurement.add(label, f"{ratio:.3f}x", f"<= {OFFLINE_RATIO_TARGET:.2f}x", ratio <= OFFLINE_RATIO_TARGET)
-    measurement.add(f"    CPU s, each list's best of {rounds}: {BEFORE_ISSUE} / here", f"{comparison.before:.2f} / {comparison.after:.2f}")
-    measurement.add("    online modules a plain lint loads", comparison.online_imports or "none", "none", not comparison.online_imports)
-    measurement.checks.append(f"offline findings: {'the same' if comparison.same_findings else 'DIFFERENT'} before and after")
+    measurement.add(f"    CPU s, each list's best of {rounds}: {BEFORE_ISSUE} / here", f"{before:.2f} / {after:.2f}")
+    fixed_before, fixed_after = comparison.best["before", one_entry] * 1000, comparison.best["after", one_entry] * 1000
+    measurement.add("    CPU ms of a run on a one-entry list (start-up)", f"{fixed_before:.0f} / {fixed_after:.0f}")
+    imports = comparison.online_imports
+    measurement.add("    online modules a plain lint loads", imports or "none", "none", not imports)
+    same = "the same" if comparison.same_findings else "DIFFERENT"
+    measurement.checks.append(f"offline findings: {same} before and after")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -626,13 +700,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     size = QUICK if args.quick else FULL
     rounds = args.rounds or size.rounds
-    print(f"online checks against local servers ({LATENCY * 1000:.0f} ms per response); python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    python = sys.version.split()[0]
+    latency = f"{LATENCY * 1000:.0f} ms per response"
+    print(f"online checks against local servers ({latency}); python {python}, {os.cpu_count()} cores")
     measurement = Measurement()
     with tempfile.TemporaryDirectory(prefix="awesome-lint-bench-") as scratch:
         root = Path(scratch)
         (root / "online").mkdir()
         (root / "offline").mkdir()
-        measure_online(size, measurement, root / "online")
+        runs = run_online(size, root / "online")
+        report_repositories(runs, measurement)
+        report_links(runs, measurement)
+        report_second_runs(runs, measurement)
         measure_offline(args.corpus, rounds, measurement, root / "offline")
     print(f"{'':52} {'measured':>26} {'target':>10} {'':>5}")
     for row in measurement.rows:
