@@ -3,7 +3,8 @@
 Usage: python bench/online.py [--quick] [--corpus DIR] [--rounds N]
 
 One run measures, with real subprocess runs of the CLI (`python -m awesome_lint --online
---cache-dir DIR --select RULES FILE`, so every figure includes start-up):
+--cache-dir DIR --select RULES FILE`, so every figure includes start-up; each child caches its
+bytecode in a temp folder, as an installed package does, even under PYTHONDONTWRITEBYTECODE):
 (a) GraphQL requests to look up the 2,700 GitHub repositories a generated list links
     (`--select github-repository`); target: one request per 50 repositories (54). Beside it,
     what avelino/awesome-go's quality checker would spend: about six REST requests per repository.
@@ -15,8 +16,10 @@ One run measures, with real subprocess runs of the CLI (`python -m awesome_lint 
 (d) the plain (offline) lint of the corpus lists with this tree against the tree before issue 10
     (commit 8008efc, exported with `git archive`), the same interpreter: each list once per round
     with each tree, back to back in alternating order, and the sum over the lists of each list's
-    best CPU seconds (of the child) over N rounds; target: at most 5% slower. Also whether a plain
-    lint of this tree loads the online modules, requests or PyGithub (target: none).
+    best CPU seconds (of the child) over N rounds; target: at most 5% slower. Beside it, the ratio
+    of Python function calls of the same runs (the work, which the neighbours' load does not
+    move), the start-up (a one-entry list), and whether a plain lint of this tree loads the online
+    modules, requests or PyGithub (target: none).
 
 The GraphQL server answers `alias: repository(owner:, name:)` fields the way GitHub does (data
 for a found repository, `null` plus a NOT_FOUND error for a missing one), requires a token, and
@@ -24,7 +27,7 @@ counts requests and aliases per request. The link servers answer 200, a 404 unde
 under /moved/ (to /projects/ on the same host), and one host in 20 refuses HEAD (405). The
 findings of every run are compared with those the generated lists hold.
 
-`--quick` runs a fifth of the sizes (540 repositories, 400 links to 40 hosts, 2 rounds).
+`--quick` runs a fifth of the sizes (540 repositories, 400 links to 40 hosts, 3 rounds).
 Exit status 0 whatever the figures: it is a measurement.
 """
 
@@ -73,8 +76,8 @@ class Size(NamedTuple):
     rounds: int
 
 
-FULL = Size(repositories=2_700, links=2_000, hosts=200, rounds=5)
-QUICK = Size(repositories=540, links=400, hosts=40, rounds=2)
+FULL = Size(repositories=2_700, links=2_000, hosts=200, rounds=8)
+QUICK = Size(repositories=540, links=400, hosts=40, rounds=3)
 
 
 # -- servers -----------------------------------------------------------------------------------
@@ -434,14 +437,20 @@ class Run(NamedTuple):
     notes: str  # what it printed on stderr
 
 
-def cli_environment(graphql: GraphQLServer) -> dict[str, str]:
-    """This tree's sources, the local GitHub API and the bench token; nothing from the caller's
-    GitHub, cache or proxy settings."""
-    dropped = ("GITHUB_", "GH_", "AWESOME_LINT_")
+def python_environment(sources: Path, bytecode: Path) -> dict[str, str]:
+    """The caller's environment for a Python child running the package at ``sources``, with its
+    bytecode cached under ``bytecode`` as an installed package has it (under
+    PYTHONDONTWRITEBYTECODE every run compiles every module again, which a user never pays), and
+    without the caller's GitHub, awesome-lint or proxy settings."""
+    dropped = ("GITHUB_", "GH_", "AWESOME_LINT_", "PYTHONDONTWRITEBYTECODE")
     environ = {k: v for k, v in os.environ.items() if not k.startswith(dropped) and "proxy" not in k.lower()}
+    return {**environ, "PYTHONPATH": str(sources), "PYTHONPYCACHEPREFIX": str(bytecode)}
+
+
+def cli_environment(graphql: GraphQLServer, bytecode: Path) -> dict[str, str]:
+    """This tree's sources, the local GitHub API and the bench token."""
     return {
-        **environ,
-        "PYTHONPATH": str(SOURCE),
+        **python_environment(SOURCE, bytecode),
         "GITHUB_TOKEN": TOKEN,
         "GITHUB_API_URL": graphql.origin,
         "GITHUB_GRAPHQL_URL": f"{graphql.origin}/graphql",
@@ -469,6 +478,18 @@ def cpu_since(before: resource.struct_rusage) -> float:
 
 
 # -- offline lint before and after the issue --------------------------------------------------
+# Python function calls of a whole plain run: a measure of the work that the neighbours' load
+# does not move (CPU time on this shared machine swings by several percent between rounds).
+PLAIN_LINT_CALLS = """
+import cProfile, contextlib, io, pstats, sys
+profile = cProfile.Profile()
+profile.enable()
+from awesome_lint.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["--exit-zero", sys.argv[1]])
+profile.disable()
+print(pstats.Stats(profile).total_calls)
+"""
 PLAIN_LINT_IMPORTS = """
 import contextlib, io, sys
 from awesome_lint.cli import main
@@ -504,9 +525,13 @@ class OfflineComparison:
     best: dict[tuple[str, Path], float]  # (tree, list) -> best CPU seconds; tree "before" or "after"
     same_findings: bool
     online_imports: str  # modules a plain lint of this tree loads that it should not
+    calls: dict[tuple[str, Path], int]  # (tree, list) -> Python function calls of a plain run
 
     def total(self, tree: str, files: Sequence[Path]) -> float:
         return sum(self.best[tree, path] for path in files)
+
+    def total_calls(self, tree: str, files: Sequence[Path]) -> int:
+        return sum(self.calls[tree, path] for path in files)
 
 
 def finding_position(finding: dict[str, Any]) -> tuple[str, int, int, str]:
@@ -519,23 +544,29 @@ def compare_offline(files: Sequence[Path], rounds: int, scratch: Path) -> Offlin
     if not export_tree(BEFORE_ISSUE, scratch):
         return None
     trees = {"before": scratch / "src", "after": SOURCE}
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("AWESOME_LINT_")}
+    environ = {tree: python_environment(source, scratch / "bytecode") for tree, source in trees.items()}
     best: dict[tuple[str, Path], float] = {}
     findings: dict[str, set[tuple[Any, ...]]] = {"before": set(), "after": set()}
-    for source in trees.values():  # compiles the exported tree's bytecode outside the timed runs
+    for tree in trees:  # compiles the bytecode outside the timed runs
         warm_up = [sys.executable, "-m", "awesome_lint", "--exit-zero", str(files[-1])]
-        child_cpu_seconds(warm_up, {**environ, "PYTHONPATH": str(source)})
+        child_cpu_seconds(warm_up, environ[tree])
     for round_ in range(rounds):
         for number, path in enumerate(files):
             order = ("before", "after") if (round_ + number) % 2 == 0 else ("after", "before")
             for tree in order:
                 command = [sys.executable, "-m", "awesome_lint", *JSON_REPORT, str(path)]
-                seconds, stdout = child_cpu_seconds(command, {**environ, "PYTHONPATH": str(trees[tree])})
+                seconds, stdout = child_cpu_seconds(command, environ[tree])
                 best[tree, path] = min(best.get((tree, path), math.inf), seconds)
                 findings[tree] |= set(map(finding_position, json.loads(stdout or "[]")))
+    calls = {
+        (tree, path): int(child_cpu_seconds(count, environ[tree])[1])
+        for tree in trees
+        for path in files
+        for count in [[sys.executable, "-c", PLAIN_LINT_CALLS, str(path)]]
+    }
     plain = [sys.executable, "-c", PLAIN_LINT_IMPORTS, str(files[0])]
-    _, imported = child_cpu_seconds(plain, {**environ, "PYTHONPATH": str(SOURCE)})
-    return OfflineComparison(best, findings["before"] == findings["after"], imported.strip())
+    _, imported = child_cpu_seconds(plain, environ["after"])
+    return OfflineComparison(best, findings["before"] == findings["after"], imported.strip(), calls)
 
 
 # -- the measurement ---------------------------------------------------------------------------
@@ -602,27 +633,34 @@ def run_online(size: Size, scratch: Path) -> OnlineRuns:
     for path, text in ((repository_path, repositories.text), (link_path, links.text)):
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
+    warm_up = scratch / "warm-up" / "README.md"  # compiles the bytecode of the online modules too
+    warm_up.parent.mkdir()
+    warm_up_entries = [Entry("warm", f"{hosts[0].origin}/projects/warm", "A [fork](https://github.com/bench/warm).")]
+    warm_up.write_text(list_text("Awesome Warm-up", warm_up_entries), encoding="utf-8")
     cache = scratch / "cache"
-    environ = cli_environment(graphql)
+    environ = cli_environment(graphql, scratch / "bytecode")
     with Acceptor([graphql, *hosts]):
+        run_cli(warm_up, f"{LINK_RULES},{REPOSITORY_RULES}", environ, scratch / "warm-up-cache")
+        graphql_before, aliases_before = graphql.traffic.requests, len(graphql.aliases_per_request)
+        links_before, rest_before = every_host.requests, graphql.rest_requests
         offline_repositories = run_cli(repository_path, REPOSITORY_RULES, environ, None)
         first_repositories = run_cli(repository_path, REPOSITORY_RULES, environ, cache)
-        graphql_requests, aliases = graphql.traffic.requests, list(graphql.aliases_per_request)
+        graphql_first, aliases = graphql.traffic.requests, graphql.aliases_per_request[aliases_before:]
         offline_links = run_cli(link_path, LINK_RULES, environ, None)
         first_links = run_cli(link_path, LINK_RULES, environ, cache)
-        link_requests = every_host.requests
+        links_first = every_host.requests
         second_repositories = run_cli(repository_path, REPOSITORY_RULES, environ, cache)
         second_links = run_cli(link_path, LINK_RULES, environ, cache)
     return OnlineRuns(
         size, repositories, links,
         offline_repositories, first_repositories, offline_links, first_links, second_repositories, second_links,
-        graphql_requests=graphql_requests,
+        graphql_requests=graphql_first - graphql_before,
         aliases_per_request=aliases,
-        rest_requests=graphql.rest_requests,
-        link_requests=link_requests,
+        rest_requests=graphql.rest_requests - rest_before,
+        link_requests=links_first - links_before,
         busiest_host=max(host.traffic.max_in_flight for host in hosts),
         in_flight=every_host.max_in_flight,
-        second_requests=graphql.traffic.requests - graphql_requests + every_host.requests - link_requests,
+        second_requests=graphql.traffic.requests - graphql_first + every_host.requests - links_first,
     )  # fmt: skip
 
 
@@ -695,8 +733,13 @@ def measure_offline(corpus: Path, rounds: int, measurement: Measurement, scratch
     ratio = after / before
     measurement.add(label, f"{ratio:.3f}x", f"<= {OFFLINE_RATIO_TARGET:.2f}x", ratio <= OFFLINE_RATIO_TARGET)
     measurement.add(f"    CPU s, each list's best of {rounds}: {BEFORE_ISSUE} / here", f"{before:.2f} / {after:.2f}")
+    calls_before, calls_after = comparison.total_calls("before", files), comparison.total_calls("after", files)
+    measurement.add("    their Python function calls, after / before", f"{calls_after / calls_before:.3f}x")
     fixed_before, fixed_after = comparison.best["before", one_entry] * 1000, comparison.best["after", one_entry] * 1000
-    measurement.add("    CPU ms of a run on a one-entry list (start-up)", f"{fixed_before:.0f} / {fixed_after:.0f}")
+    measurement.add(f"    a run on a one-entry list (start-up): CPU ms, {BEFORE_ISSUE} / here",
+                    f"{fixed_before:.0f} / {fixed_after:.0f}")  # fmt: skip
+    calls_before, calls_after = comparison.calls["before", one_entry], comparison.calls["after", one_entry]
+    measurement.add("    its Python function calls", f"{calls_before:,} / {calls_after:,}")
     imports = comparison.online_imports
     measurement.add("    online modules a plain lint loads", imports or "none", "none", not imports)
     same = "the same" if comparison.same_findings else "DIFFERENT"
@@ -705,9 +748,9 @@ def measure_offline(corpus: Path, rounds: int, measurement: Measurement, scratch
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a fifth of the sizes and 2 rounds")
+    parser.add_argument("--quick", action="store_true", help="a fifth of the sizes and 3 rounds")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--rounds", type=int, help="rounds of the offline comparison (default 5, --quick 2)")
+    parser.add_argument("--rounds", type=int, help="rounds of the offline comparison (default 8, --quick 3)")
     args = parser.parse_args(argv)
     size = QUICK if args.quick else FULL
     rounds = args.rounds or size.rounds
