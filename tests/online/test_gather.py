@@ -167,7 +167,7 @@ def test_excluded_urls_are_not_asked_about(web: ScenarioServer, github: GraphQLS
     assert "/status/404" not in [path for _, path in web.requests()]
 
 
-def test_the_own_repository_only_for_the_whole_list(github: GraphQLServer) -> None:
+def test_the_own_repository_only_for_the_whole_readme(github: GraphQLServer) -> None:
     settings = OnlineSettings(enabled=True, repository="Me/List")
     online, _ = checker(environment(github), settings=settings)
     whole = online.facts_for(document("# Awesome\n"), {"list-repository"})
@@ -175,6 +175,7 @@ def test_the_own_repository_only_for_the_whole_list(github: GraphQLServer) -> No
     assert (whole.own_repository.description, whole.own_repository.topics) == ("Awesome things", ("awesome", "awesome-list"))
     assert online.facts_for(document("# Awesome\n"), {"list-repository"}, lines={1}).own_repository is None
     assert online.facts_for(document("# Awesome\n"), {"dead-link"}).own_repository is None
+    assert online.facts_for(document("# Guide\n", path="docs/guide.md"), {"list-repository"}).own_repository is None
     online.close()
     assert len(github.received) == 1
 

@@ -31,6 +31,7 @@ from awesome_lint.facts import (
 )
 from awesome_lint.online.cache import OnlineCache
 from awesome_lint.online.settings import OnlineSettings
+from awesome_lint.repository import is_list_readme
 
 if TYPE_CHECKING:
     from awesome_lint.document.model import Document, Link
@@ -92,7 +93,8 @@ class OnlineChecker:
             if checkout is not None:
                 links.update(_relative_links((url for url in urls if not is_web_url(url)), checkout))
         slugs = _repository_keys(urls) if enabled & REPOSITORY_RULES else []
-        own = self._own_slug(document, checkout) if lines is None and enabled & OWN_REPOSITORY_RULES else None
+        wants_own = lines is None and bool(enabled & OWN_REPOSITORY_RULES) and is_list_readme(document.path)
+        own = self._own_slug(document, checkout) if wants_own else None
         repositories, own_fact = self._repositories(slugs, own)
         return OnlineFacts(links, repositories, own_fact, now=time.time())
 
