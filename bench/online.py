@@ -248,8 +248,6 @@ class GraphQLServer(BenchServer):
                         "message": f"Could not resolve to a Repository with the name '{slug}'.",
                     }
                 )
-        if "rateLimit" in query:
-            data["rateLimit"] = {"cost": 1, "limit": 5000, "remaining": 4999, "resetAt": "2030-01-01T00:00:00Z"}
         return {"data": data, "errors": errors} if errors else {"data": data}
 
 
@@ -258,26 +256,18 @@ def _argument_value(literal: str, variables: dict[str, Any]) -> str:
 
 
 def _repository_fields(repository: Repository) -> dict[str, Any]:
-    """The fields a repository lookup may select, in GitHub's shapes (extra fields are harmless)."""
-    owner, name = repository.name_with_owner.split("/")
+    """The fields the repository lookup selects (online/github_api.py), in GitHub's shapes."""
     return {
-        "__typename": "Repository",
-        "name": name,
-        "owner": {"login": owner},
         "nameWithOwner": repository.name_with_owner,
         "url": f"https://github.com/{repository.name_with_owner}",
         "isArchived": repository.archived,
         "isDisabled": repository.disabled,
-        "isFork": False,
-        "isPrivate": False,
         "pushedAt": "2026-10-01T12:00:00Z",
         "createdAt": "2019-03-04T05:06:07Z",
         "stargazerCount": 1234,
-        "stargazers": {"totalCount": 1234},
-        "licenseInfo": {"spdxId": "MIT", "name": "MIT License", "key": "mit"},
+        "licenseInfo": {"spdxId": "MIT", "name": "MIT License"},
         "description": "A project.",
-        "repositoryTopics": {"nodes": [{"topic": {"name": "awesome"}}]},
-        "defaultBranchRef": {"name": "main"},
+        "repositoryTopics": {"nodes": [{"topic": {"name": "awesome"}}, {"topic": {"name": "awesome-list"}}]},
     }
 
 
@@ -331,6 +321,9 @@ TOPICS = [
     "Serialization", "Utilities", "Authentication", "Caching", "Email", "Templating",
 ]  # fmt: skip
 ENTRIES_PER_SECTION = 100
+# What each of every hundred repositories (by index % 100) is to the GraphQL server.
+MISSING, DISABLED, RENAMED, ARCHIVED = 7, 91, 29, (13, 63)
+OTHER_CASE = 44  # linked as "Owner/name": GitHub's name differs in case only, not a finding
 
 
 def project_name(index: int) -> str:
@@ -389,17 +382,17 @@ def repository_list(count: int) -> RepositoryList:
         name = project_name(index)
         slug = f"{owner}/{name}"
         kind = index % 100
-        linked = slug if kind != 44 else f"{owner.capitalize()}/{name}"
+        linked = slug if kind != OTHER_CASE else f"{owner.capitalize()}/{name}"
         url = f"https://github.com/{linked}"
         text = description(index)
-        if index % 10 == 4:
+        if index % 10 == 4:  # none of these has a problem
             text = text[:-1] + f", documented in [its wiki]({url}/wiki)."
         entries.append(Entry(name, url, text))
-        problems += kind in (7, 91, 13, 63, 29)
-        if kind == 7:
-            continue  # missing: the server does not know it
-        renamed = f"{owner}/{name}-ng" if kind == 29 else slug
-        known[slug.lower()] = Repository(renamed, archived=kind in (13, 63), disabled=kind == 91)
+        problems += kind in (MISSING, DISABLED, RENAMED, *ARCHIVED)
+        if kind == MISSING:
+            continue
+        canonical = f"{owner}/{name}-ng" if kind == RENAMED else slug
+        known[slug.lower()] = Repository(canonical, archived=kind in ARCHIVED, disabled=kind == DISABLED)
     return RepositoryList(list_text("Awesome Repositories", entries), known, problems, count)
 
 
