@@ -5,7 +5,6 @@ clock."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 
 from awesome_lint.document.model import Definition, Document, Link
 
@@ -79,6 +78,8 @@ def days_since(timestamp: str | None, now: float) -> int | None:
     one, or no clock (``now`` 0)."""
     if timestamp is None or now <= 0:
         return None
+    from datetime import datetime, timezone  # only online runs have times to read: spare plain runs the import
+
     try:
         then = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
     except ValueError:
