@@ -58,6 +58,7 @@ class _Options:
     ignore_sections: tuple[str, ...] = ()
     ignore_case: bool = True
     allow_pattern: str = "^awesome-"
+    min_stars: int | None = None
 
 
 class _WithOptions(Rule[_Options]):
@@ -74,7 +75,8 @@ class _WithoutOptions(Rule[NoOptions]):
 def test_options_table_lists_kebab_case_keys_and_toml_defaults() -> None:
     assert options_table(_WithOptions) == (
         "**Defaults** (`[tool.awesome-lint.with-options]`)\n\n| option | default |\n|---|---|\n"
-        "| `ignore-sections` | `[]` |\n| `ignore-case` | `true` |\n| `allow-pattern` | `\"^awesome-\"` |"
+        "| `ignore-sections` | `[]` |\n| `ignore-case` | `true` |\n| `allow-pattern` | `\"^awesome-\"` |\n"
+        "| `min-stars` | unset (off) |"
     )
     assert options_table(_WithoutOptions) == ""
 

@@ -109,7 +109,8 @@ def options_table(rule: type[Rule]) -> str:
     rows = [f"**Defaults** (`[tool.awesome-lint.{rule.id}]`)", "", "| option | default |", "|---|---|"]
     for field in fields:
         default = field.default_factory() if field.default is dataclasses.MISSING else field.default  # type: ignore[misc]
-        rows.append(f"| `{field.name.replace('_', '-')}` | `{toml_value(default)}` |")
+        shown = "unset (off)" if default is None else f"`{toml_value(default)}`"  # TOML has no null
+        rows.append(f"| `{field.name.replace('_', '-')}` | {shown} |")
     return "\n".join(rows)
 
 
