@@ -117,6 +117,17 @@ def test_check_hook_fails_with_the_findings(hook_repo: Path, list_repo: Path, pr
     assert (list_repo / "README.md").read_text() == BROKEN_LIST
 
 
+def test_hooks_stay_offline_where_the_configuration_turns_online_checks_on(
+    hook_repo: Path, list_repo: Path, pre_commit_home: Path
+) -> None:
+    # The hook's environment has neither requests nor PyGithub: going online would be an error.
+    (list_repo / ".awesome-lint.toml").write_text(LIST_CONFIG + "\n[online]\nenabled = true\n")
+    result = try_repo(hook_repo, "awesome-lint", list_repo, pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "README.md:5:1: alphabetical-order " in result.stdout
+    assert "error:" not in result.stdout and "note:" not in result.stdout
+
+
 def test_fix_hook_modifies_fails_then_passes(hook_repo: Path, list_repo: Path, pre_commit_home: Path) -> None:
     first = try_repo(hook_repo, "awesome-lint-fix", list_repo, pre_commit_home)
     assert first.returncode == 1, first.stdout + first.stderr
