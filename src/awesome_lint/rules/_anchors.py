@@ -120,6 +120,15 @@ def heading_parents(document: Document) -> dict[int, Heading]:
     return parents
 
 
+def top_sections(document: Document) -> list[Heading]:
+    """The headings of the list's main sections: the highest level below the title."""
+    levels = [heading.level for heading in document.headings if heading.level > 1]
+    if not levels:
+        return []
+    top = min(levels)
+    return [heading for heading in document.headings if heading.level == top]
+
+
 # -- section titles ------------------------------------------------------------------------------
 def normalize_title(text: str) -> str:
     """Casefolded title without surrounding emoji or punctuation, for comparing with configured names."""

@@ -19,6 +19,7 @@ from awesome_lint.rules._anchors import (
     heading_text,
     reference_map,
     section_key,
+    top_sections,
 )
 from awesome_lint.rules._sorting import in_order_indexes
 from awesome_lint.rules.base import Context, Rule, Settings
@@ -140,7 +141,7 @@ class Toc(Rule[TocOptions]):
     def _missing_toc(self, document: Document, settings: Settings, options: TocOptions) -> Iterator[Diagnostic]:
         if options.min_sections <= 0:
             return
-        sections = _top_sections(document)
+        sections = top_sections(document)
         if len(sections) >= options.min_sections:
             first = sections[0]
             yield self.diagnostic(
@@ -437,14 +438,6 @@ class _Checker:
     def _report(self, entry: Entry, message: str, fix: Fix | None = None) -> None:
         end = _first_line_end(self.document, entry.start, entry.text_end)
         self.diagnostics.append(self.rule.diagnostic(self.document, entry.start, end, message, fix))
-
-
-def _top_sections(document: Document) -> list[Heading]:
-    levels = [heading.level for heading in document.headings if heading.level > 1]
-    if not levels:
-        return []
-    top = min(levels)
-    return [heading for heading in document.headings if heading.level == top]
 
 
 # -- reading items -------------------------------------------------------------------------------
