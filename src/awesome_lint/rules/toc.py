@@ -387,28 +387,29 @@ class _Checker:
 
     def _groups_nested_under_their_parent(self) -> frozenset[tuple[int, int]]:
         """The sibling groups with a listed heading whose item is nested under its parent's item."""
-        nested: set[tuple[int, int]] = set()
-        for key, headings in self.groups.items():
-            for heading in headings:
-                parent = self.parents.get(id(heading))
-                item = self.listed.get(id(heading))
-                if item is not None and parent is not None and id(parent) in self.listed:
-                    if _is_nested_under(item, self.listed[id(parent)]):
-                        nested.add(key)
-                        break
-        return frozenset(nested)
+        return frozenset(
+            key
+            for key, headings in self.groups.items()
+            if any(self._nested_under_parent(id(heading)) for heading in headings)
+        )
 
     def _lists_subsections(self, top: int) -> bool:
         """Whether every listed section's sub-sections are listed: the `subsections` setting, or
         ("auto") the ToC nests one sub-section under its section's item."""
         if self.options.subsections != "auto":
             return self.options.subsections == "always"
-        for heading_id, item in self.listed.items():
-            parent = self.parents.get(heading_id)
-            if parent is not None and parent.level == top and id(parent) in self.listed:
-                if _is_nested_under(item, self.listed[id(parent)]):
-                    return True
-        return False
+        return any(
+            self._nested_under_parent(heading_id) and self.parents[heading_id].level == top
+            for heading_id in self.listed
+        )
+
+    def _nested_under_parent(self, heading_id: int) -> bool:
+        """The heading is listed, and its item is nested under the item of its listed parent."""
+        item = self.listed.get(heading_id)
+        parent = self.parents.get(heading_id)
+        if item is None or parent is None or id(parent) not in self.listed:
+            return False
+        return _is_nested_under(item, self.listed[id(parent)])
 
     def _insertion(self, heading: Heading, neighbours: tuple[Heading | None, Heading | None]) -> Insertion | None:
         """Where the item of a missing heading goes: before its next listed sibling, after its
