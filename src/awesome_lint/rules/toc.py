@@ -240,32 +240,30 @@ class _Checker:
         return resolved, broken
 
     def _match_broken(self, entry: Entry, resolved: list[tuple[Entry, Heading]], index: HeadingIndex) -> None:
+        """Point a broken link at its heading: found by the item's text or anchor (a safe fix), or
+        else the only unlisted heading at the item's place (an unsafe one)."""
         assert entry.link is not None
         text = _link_text(entry)
-        found = index.unlisted(_words(text), self.listed) or index.unlisted(_compact(entry.link.url[1:]), self.listed)
-        if found is not None:
-            anchor = self.anchor_of[id(found)]
-            self._report(
-                entry,
-                f"Fix the anchor of ToC item '{text}': GitHub's anchor for its heading (line "
-                f"{self.document.line_of(found.start)}) is '#{anchor}', not '{entry.link.url}'",
-                _anchor_fix(entry, anchor, safe=True),
+        url = entry.link.url
+        found = index.unlisted(_words(text), self.listed) or index.unlisted(_compact(url[1:]), self.listed)
+        safe = found is not None
+        if found is None:
+            found = self._unlisted_between(entry, resolved)
+            problem = f"ToC item '{text}' links to '{url}', which is no heading's anchor"
+            if found is None:
+                self._report(entry, f"{problem}: fix the link or remove the item")
+                return
+        anchor = self.anchor_of[id(found)]
+        line = self.document.line_of(found.start)
+        if safe:
+            message = (
+                f"Fix the anchor of ToC item '{text}': GitHub's anchor for its heading (line {line}) is "
+                f"'#{anchor}', not '{url}'"
             )
-            self._list(entry, found, resolved)
-            return
-        at_place = self._unlisted_between(entry, resolved)
-        message = f"ToC item '{text}' links to '{entry.link.url}', which is no heading's anchor"
-        if at_place is None:
-            self._report(entry, f"{message}: fix the link or remove the item")
-            return
-        anchor = self.anchor_of[id(at_place)]
-        self._report(
-            entry,
-            f"{message}: the unlisted heading at its place is '{at_place.text}' (line "
-            f"{self.document.line_of(at_place.start)}), '#{anchor}'",
-            _anchor_fix(entry, anchor, safe=False),
-        )
-        self._list(entry, at_place, resolved)
+        else:
+            message = f"{problem}: the unlisted heading at its place is '{found.text}' (line {line}), '#{anchor}'"
+        self._report(entry, message, _anchor_fix(entry, anchor, safe=safe))
+        self._list(entry, found, resolved)
 
     def _unlisted_between(self, entry: Entry, resolved: list[tuple[Entry, Heading]]) -> Heading | None:
         """The only unlisted heading between the headings of the items around ``entry``."""
