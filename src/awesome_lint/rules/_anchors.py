@@ -244,5 +244,12 @@ def anchor_of(entry: Entry) -> str | None:
     return unquote(link.url[1:])
 
 
+def mostly_in_page(entries: list[Entry]) -> bool:
+    """Most of the items' links point into the page: a table of contents, whatever its heading
+    (awesome-javascript's nests one under its title, with a `Utilities` label heading a level)."""
+    urls = [entry.link.url for entry in entries if entry.link is not None]
+    return sum(1 for url in urls if url.startswith("#")) * 2 > len(urls)
+
+
 def _links_in_page(entry_list: EntryList) -> bool:
     return any(anchor_of(entry) is not None for entry in entry_list.walk())

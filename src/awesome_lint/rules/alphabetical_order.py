@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, NamedTuple
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document, Entry, EntryList, Section
-from awesome_lint.rules._anchors import in_toc
+from awesome_lint.rules._anchors import in_toc, mostly_in_page
 from awesome_lint.rules._sorting import KeyStyle, SortKey, in_order_indexes, sort_key
 from awesome_lint.rules.base import Context, Rule, Settings
 
@@ -399,7 +399,7 @@ def _line_start(document: Document, offset: int) -> int:
 
 
 def _is_checked(units: list[_Unit]) -> bool:
-    return len(units) >= 2 and _has_links(units) and not _is_table_of_contents(units)
+    return len(units) >= 2 and _has_links(units) and not mostly_in_page([unit.entry for unit in units])
 
 
 def _pairs_in_order(checked: list[_Named]) -> tuple[int, int, int]:
@@ -415,13 +415,6 @@ def _pairs_in_order(checked: list[_Named]) -> tuple[int, int, int]:
 
 def _has_links(units: list[_Unit]) -> bool:
     return any(unit.entry.link is not None for unit in units)
-
-
-def _is_table_of_contents(units: list[_Unit]) -> bool:
-    """A list whose links mostly point into the page is a table of contents, whatever its title."""
-    urls = [unit.entry.link.url for unit in units if unit.entry.link is not None]
-    anchors = sum(1 for url in urls if url.startswith("#"))
-    return anchors * 2 > len(urls)
 
 
 # -- names and messages -----------------------------------------------------------------------
