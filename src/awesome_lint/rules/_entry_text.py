@@ -1,5 +1,6 @@
 """Shared helpers of the entry-format rules: an entry's separator and description, which entries
-are navigation (table of contents) rather than list entries, small text tests, re-indenting.
+are navigation (table of contents) rather than list entries, small text tests, the ignore-sections
+option, re-indenting.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Iterator, NamedTuple
 from weakref import WeakKeyDictionary
 
 from awesome_lint.diagnostics import Edit
-from awesome_lint.document.model import Document, Entry
+from awesome_lint.document.model import Document, Entry, Section
 from awesome_lint.rules._anchors import in_toc
 from awesome_lint.rules.base import Settings
 
@@ -176,6 +177,20 @@ def content_entries(document: Document, settings: Settings) -> list[Entry]:
             and (entry.parent is None or id(entry.parent) not in toc_lists)
         ]
     return cache[settings]
+
+
+# -- the ignore-sections option of alphabetical-order and missing-description ------------------
+def is_ignored_section(section: Section, ignored: set[str]) -> bool:
+    """``ignored``: the option's titles, stripped and casefolded."""
+    return section.heading is not None and section.title.strip().casefold() in ignored
+
+
+def how_to_ignore(section: Section | None, rule_id: str) -> str:
+    """How to leave a list in ``section`` out of the rule: its section's title in `ignore-sections`,
+    or (before any heading) lint comments around it."""
+    if section is None or section.heading is None:
+        return f"wrap it in `<!--lint disable {rule_id}-->` / `<!--lint enable {rule_id}-->`"
+    return f"add '{section.title.strip()}' to `ignore-sections`"
 
 
 # -- re-indenting items ------------------------------------------------------------------------

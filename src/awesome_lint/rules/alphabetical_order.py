@@ -11,6 +11,7 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document, Entry, EntryList, Section
 from awesome_lint.rules._anchors import in_toc, mostly_in_page
+from awesome_lint.rules._entry_text import how_to_ignore, is_ignored_section
 from awesome_lint.rules._sorting import KeyStyle, SortKey, in_order_indexes, sort_key
 from awesome_lint.rules.base import Context, Rule, Settings
 
@@ -183,7 +184,7 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
             how = "sort it with `--fix`" if fix is not None else "sort it by hand"
             message = (
                 f"{misplaced} of {len(order.sortable)} entries are out of alphabetical order: "
-                f"{how}, or {_how_to_ignore(section)}"
+                f"{how}, or {how_to_ignore(section, self.id)}"
             )
             yield self.diagnostic(document, first.start, first.text_end, message, fix)
             return
@@ -290,12 +291,6 @@ def _prefix_pairs(keys: list[str]) -> tuple[int, int]:
     return shorter_first, longer_first
 
 
-def _how_to_ignore(section: Section) -> str:
-    if section.heading is None:
-        return "wrap it in `<!--lint disable alphabetical-order-->` / `<!--lint enable alphabetical-order-->`"
-    return f"add '{section.title.strip()}' to `ignore-sections`"
-
-
 # -- which lists ------------------------------------------------------------------------------
 
 
@@ -312,7 +307,7 @@ def _checked_trees(
 
 
 def _sections_not_ignored(section: Section, ignored: set[str]) -> Iterator[Section]:
-    if section.heading is not None and section.title.strip().casefold() in ignored:
+    if is_ignored_section(section, ignored):
         return
     yield section
     for child in section.children:
