@@ -226,11 +226,16 @@ def shift_lines(
     return edits
 
 
+def next_content_line(document: Document, after_line: int) -> int | None:
+    """The first non-blank line after ``after_line``; None when there is none."""
+    for line in range(after_line + 1, document.line_count + 1):
+        if document.line_text(line).strip():
+            return line
+    return None
+
+
 def next_content_indent(document: Document, after_line: int) -> int | None:
     """Indentation (in spaces) of the first non-blank line after ``after_line``: -1 when there is
     none, None when it is indented with a tab."""
-    for line in range(after_line + 1, document.line_count + 1):
-        content = document.line_text(line)
-        if content.strip():
-            return leading_spaces(content)
-    return -1
+    line = next_content_line(document, after_line)
+    return -1 if line is None else leading_spaces(document.line_text(line))
