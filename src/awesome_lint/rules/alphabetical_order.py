@@ -12,6 +12,7 @@ from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document, Entry, EntryList, Section
 from awesome_lint.rules._anchors import in_toc, mostly_in_page
 from awesome_lint.rules._entry_text import how_to_ignore, is_ignored_section
+from awesome_lint.rules._prose import only_comments
 from awesome_lint.rules._sorting import KeyStyle, SortKey, in_order_indexes, sort_key
 from awesome_lint.rules.base import Context, Rule, Settings
 
@@ -340,24 +341,8 @@ def _continues(document: Document, before: EntryList, after: EntryList) -> bool:
     if before.ordered or after.ordered or before.bullet != after.bullet:
         return False
     gap = document.text[before.items[-1].end : after.items[0].start]
-    return _only_comments(gap) and _LINT_RANGE_COMMENT.search(gap) is None
-
-
-def _only_comments(gap: str) -> bool:
-    """One or more HTML comments and whitespace: one logical list split by the parser.
-
-    A scan, not a regex: `<!--.*?-->` repeated under fullmatch backtracks exponentially on a
-    run of comments followed by other text."""
-    position = len(gap) - len(gap.lstrip())
-    if not gap.startswith("<!--", position):
-        return False
-    while gap.startswith("<!--", position):
-        close = gap.find("-->", position + 4)
-        if close < 0:
-            return False
-        rest = gap[close + 3 :]
-        position = close + 3 + len(rest) - len(rest.lstrip())
-    return position == len(gap)
+    # One or more HTML comments and whitespace: one logical list split by the parser.
+    return bool(gap.strip()) and only_comments(gap) and _LINT_RANGE_COMMENT.search(gap) is None
 
 
 def _units(document: Document, group: list[EntryList]) -> list[_Unit]:
