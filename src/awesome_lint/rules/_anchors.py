@@ -120,6 +120,15 @@ def heading_parents(document: Document) -> dict[int, Heading]:
     return parents
 
 
+def top_sections(document: Document) -> list[Heading]:
+    """The headings of the list's main sections: the highest level below the title."""
+    levels = [heading.level for heading in document.headings if heading.level > 1]
+    if not levels:
+        return []
+    top = min(levels)
+    return [heading for heading in document.headings if heading.level == top]
+
+
 # -- section titles ------------------------------------------------------------------------------
 def normalize_title(text: str) -> str:
     """Casefolded title without surrounding emoji or punctuation, for comparing with configured names."""
@@ -233,6 +242,13 @@ def anchor_of(entry: Entry) -> str | None:
     if link is None or not link.url.startswith("#") or entry.broken_span:
         return None
     return unquote(link.url[1:])
+
+
+def mostly_in_page(entries: list[Entry]) -> bool:
+    """Most of the items' links point into the page: a table of contents, whatever its heading
+    (awesome-javascript's nests one under its title, with a `Utilities` label heading a level)."""
+    urls = [entry.link.url for entry in entries if entry.link is not None]
+    return sum(1 for url in urls if url.startswith("#")) * 2 > len(urls)
 
 
 def _links_in_page(entry_list: EntryList) -> bool:

@@ -1,5 +1,6 @@
 """Shared helpers of the entry-format rules: an entry's separator and description, which entries
-are navigation (table of contents) rather than list entries, small text tests, re-indenting.
+are navigation (table of contents) rather than list entries, small text tests, the ignore-sections
+option, re-indenting.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Iterator, NamedTuple
 from weakref import WeakKeyDictionary
 
 from awesome_lint.diagnostics import Edit
-from awesome_lint.document.model import Document, Entry
+from awesome_lint.document.model import Document, Entry, Section
 from awesome_lint.rules._anchors import in_toc
 from awesome_lint.rules.base import Settings
 
@@ -178,6 +179,20 @@ def content_entries(document: Document, settings: Settings) -> list[Entry]:
     return cache[settings]
 
 
+# -- the ignore-sections option of alphabetical-order and missing-description ------------------
+def is_ignored_section(section: Section, ignored: set[str]) -> bool:
+    """``ignored``: the option's titles, stripped and casefolded."""
+    return section.heading is not None and section.title.strip().casefold() in ignored
+
+
+def how_to_ignore(section: Section | None, rule_id: str) -> str:
+    """How to leave a list in ``section`` out of the rule: its section's title in `ignore-sections`,
+    or (before any heading) lint comments around it."""
+    if section is None or section.heading is None:
+        return f"wrap it in `<!--lint disable {rule_id}-->` / `<!--lint enable {rule_id}-->`"
+    return f"add '{section.title.strip()}' to `ignore-sections`"
+
+
 # -- re-indenting items ------------------------------------------------------------------------
 def leading_spaces(line: str) -> int | None:
     """Number of leading spaces; None when the indentation contains a tab."""
@@ -211,11 +226,16 @@ def shift_lines(
     return edits
 
 
+def next_content_line(document: Document, after_line: int) -> int | None:
+    """The first non-blank line after ``after_line``; None when there is none."""
+    for line in range(after_line + 1, document.line_count + 1):
+        if document.line_text(line).strip():
+            return line
+    return None
+
+
 def next_content_indent(document: Document, after_line: int) -> int | None:
     """Indentation (in spaces) of the first non-blank line after ``after_line``: -1 when there is
     none, None when it is indented with a tab."""
-    for line in range(after_line + 1, document.line_count + 1):
-        content = document.line_text(line)
-        if content.strip():
-            return leading_spaces(content)
-    return -1
+    line = next_content_line(document, after_line)
+    return -1 if line is None else leading_spaces(document.line_text(line))

@@ -41,6 +41,26 @@ def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
+def only_comments(text: str) -> bool:
+    """Nothing but HTML comments and whitespace (an empty or blank text too). A scan, not a regex:
+    `<!--.*?-->` repeated under fullmatch backtracks exponentially on `<!--a-->` x 30 followed by text."""
+    position = _skip_space(text, 0)
+    while position < len(text):
+        if not text.startswith("<!--", position):
+            return False
+        close = text.find("-->", position + 4)
+        if close < 0:
+            return False
+        position = _skip_space(text, close + 3)
+    return True
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
 def non_prose_spans(document: Document) -> list[tuple[int, int]]:
     """Sorted disjoint spans that are not prose: code and HTML blocks, link destinations (and
     reference labels), whole images and badge links, reference definitions."""

@@ -10,7 +10,9 @@ from typing import Iterable, Iterator, NamedTuple
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document, Entry, EntryList, Section
-from awesome_lint.rules._anchors import in_toc
+from awesome_lint.rules._anchors import in_toc, mostly_in_page
+from awesome_lint.rules._entry_text import how_to_ignore, is_ignored_section
+from awesome_lint.rules._prose import only_comments
 from awesome_lint.rules._sorting import KeyStyle, SortKey, in_order_indexes, sort_key
 from awesome_lint.rules.base import Context, Rule, Settings
 
@@ -135,19 +137,20 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
             articles=options.articles if options.ignore_articles else (),
         )
         ignored = {title.strip().casefold() for title in options.ignore_sections}
-        trees = list(_checked_trees(document, ignored, context.settings))
-        longer_first = _files_longer_names_first(document, [root for _, root in trees], style)
+        # Every list and sub-list is named once: the file-wide conventions and the orders read the names.
+        trees = [
+            (section, root, [_named(document, group, style) for group in _with_sublists(document, root)])
+            for section, root in _checked_trees(document, ignored, context.settings)
+        ]
+        longer_first = _files_longer_names_first([named for _, _, lists in trees for named in lists])
+        checked = [(section, root, [named for named in lists if named.checked]) for section, root, lists in trees]
         unsorted: list[tuple[Section, list[_Order], Fix | None]] = []
-        for section, root in trees:
-            orders = [
-                order
-                for group in _with_sublists(document, root)
-                if (order := _order(document, group, style, longer_first)) is not None
-            ]
+        for section, root, lists in checked:
+            orders = [order for named in lists if (order := _order(named, style, longer_first)) is not None]
             if orders:
                 fix = _tree_fix(document, section, root, {id(order.group[0]): order for order in orders})
                 unsorted.append((section, orders, fix))
-        lists, in_order, pairs = _pairs_in_order(document, trees, style)
+        lists, in_order, pairs = _pairs_in_order([named for _, _, lists in checked for named in lists])
         if unsorted and pairs >= _MIN_FILE_PAIRS and in_order < _SORTED_PAIRS_SHARE * pairs:
             yield self._document_finding(document, unsorted, lists, in_order / pairs)
             return
@@ -182,7 +185,7 @@ class AlphabeticalOrder(Rule[AlphabeticalOrderOptions]):
             how = "sort it with `--fix`" if fix is not None else "sort it by hand"
             message = (
                 f"{misplaced} of {len(order.sortable)} entries are out of alphabetical order: "
-                f"{how}, or {_how_to_ignore(section)}"
+                f"{how}, or {how_to_ignore(section, self.id)}"
             )
             yield self.diagnostic(document, first.start, first.text_end, message, fix)
             return
@@ -213,18 +216,32 @@ class _Order(NamedTuple):
         return arrangement
 
 
-def _order(document: Document, group: list[EntryList], style: KeyStyle, longer_first: bool) -> _Order | None:
-    """The list's sorted order when it is checked and not sorted yet; None otherwise.
+class _Named(NamedTuple):
+    """A logical list or sub-list: its units, their names and the sort keys of the named ones."""
 
-    ``longer_first``: the document files longer names first; this list follows it unless it
-    puts a name before a longer one itself (awesome-selfhosted's license list does)."""
+    group: list[EntryList]
+    units: list[_Unit]
+    names: list[str]
+    sortable: list[int]  # indexes of the units that are sort keys (named, not prose)
+    keys: list[SortKey]  # of the sortable units, in their order, in the options' style
+    checked: bool  # the rule checks this list's order
+
+
+def _named(document: Document, group: list[EntryList], style: KeyStyle) -> _Named:
     units = _units(document, group)
-    if not _is_checked(units):
-        return None
     names = _names(document, units)
     # Empty items ("- " on its own) and prose items have no name: they stay where they are.
     sortable = [index for index, name in enumerate(names) if name.strip()]
     keys = [sort_key(names[index], style) for index in sortable]
+    return _Named(group, units, names, sortable, keys, _is_checked(units))
+
+
+def _order(named: _Named, style: KeyStyle, longer_first: bool) -> _Order | None:
+    """The checked list's sorted order when it is not sorted yet; None otherwise.
+
+    ``longer_first``: the document files longer names first; this list follows it unless it
+    puts a name before a longer one itself (awesome-selfhosted's license list does)."""
+    group, units, names, sortable, keys, _ = named
     if longer_first and _prefix_pairs([key[0] for key in keys])[0] == 0:
         keys = [sort_key(names[index], style._replace(longer_names_first=True)) for index in sortable]
     in_order = in_order_indexes(keys)
@@ -251,17 +268,16 @@ def _ordered_another_way(keys: list[SortKey], misplaced: int) -> bool:
     return misplaced > _MAX_NAMED_SLIPS and in_order_pairs < _SORTED_PAIRS_SHARE * (len(keys) - 1)
 
 
-def _files_longer_names_first(document: Document, roots: list[list[EntryList]], style: KeyStyle) -> bool:
+def _files_longer_names_first(lists: list[_Named]) -> bool:
     """The list puts a longer name before the name it extends by a word ('Calibre Web
     Automated', 'Calibre Web', 'Calibre': awesome-selfhosted, 5 of 5 such neighbours) at least
-    three times and more often than after it (awesome-go: 23 of 23 after it)."""
+    three times and more often than after it (awesome-go: 23 of 23 after it). Every list outside
+    the ignored sections and the ToC counts, checked or not."""
     shorter_first = longer_first = 0
-    for root in roots:
-        for group in _with_sublists(document, root):
-            names = _names(document, _units(document, group))
-            shorter, longer = _prefix_pairs([sort_key(name, style)[0] for name in names if name.strip()])
-            shorter_first += shorter
-            longer_first += longer
+    for named in lists:
+        shorter, longer = _prefix_pairs([key[0] for key in named.keys])
+        shorter_first += shorter
+        longer_first += longer
     return longer_first >= _MIN_CONVENTION_PAIRS and longer_first > shorter_first
 
 
@@ -274,12 +290,6 @@ def _prefix_pairs(keys: list[str]) -> tuple[int, int]:
         elif before.startswith(after + " "):
             longer_first += 1
     return shorter_first, longer_first
-
-
-def _how_to_ignore(section: Section) -> str:
-    if section.heading is None:
-        return "wrap it in `<!--lint disable alphabetical-order-->` / `<!--lint enable alphabetical-order-->`"
-    return f"add '{section.title.strip()}' to `ignore-sections`"
 
 
 # -- which lists ------------------------------------------------------------------------------
@@ -298,7 +308,7 @@ def _checked_trees(
 
 
 def _sections_not_ignored(section: Section, ignored: set[str]) -> Iterator[Section]:
-    if section.heading is not None and section.title.strip().casefold() in ignored:
+    if is_ignored_section(section, ignored):
         return
     yield section
     for child in section.children:
@@ -331,24 +341,8 @@ def _continues(document: Document, before: EntryList, after: EntryList) -> bool:
     if before.ordered or after.ordered or before.bullet != after.bullet:
         return False
     gap = document.text[before.items[-1].end : after.items[0].start]
-    return _only_comments(gap) and _LINT_RANGE_COMMENT.search(gap) is None
-
-
-def _only_comments(gap: str) -> bool:
-    """One or more HTML comments and whitespace: one logical list split by the parser.
-
-    A scan, not a regex: `<!--.*?-->` repeated under fullmatch backtracks exponentially on a
-    run of comments followed by other text."""
-    position = len(gap) - len(gap.lstrip())
-    if not gap.startswith("<!--", position):
-        return False
-    while gap.startswith("<!--", position):
-        close = gap.find("-->", position + 4)
-        if close < 0:
-            return False
-        rest = gap[close + 3 :]
-        position = close + 3 + len(rest) - len(rest.lstrip())
-    return position == len(gap)
+    # One or more HTML comments and whitespace: one logical list split by the parser.
+    return bool(gap.strip()) and only_comments(gap) and _LINT_RANGE_COMMENT.search(gap) is None
 
 
 def _units(document: Document, group: list[EntryList]) -> list[_Unit]:
@@ -385,36 +379,22 @@ def _line_start(document: Document, offset: int) -> int:
 
 
 def _is_checked(units: list[_Unit]) -> bool:
-    return len(units) >= 2 and _has_links(units) and not _is_table_of_contents(units)
+    return len(units) >= 2 and _has_links(units) and not mostly_in_page([unit.entry for unit in units])
 
 
-def _pairs_in_order(
-    document: Document, trees: list[tuple[Section, list[EntryList]]], style: KeyStyle
-) -> tuple[int, int, int]:
+def _pairs_in_order(checked: list[_Named]) -> tuple[int, int, int]:
     """Over every checked list of the file: how many lists, how many neighbouring entries are in
     alphabetical order, and how many neighbouring pairs there are."""
-    lists = in_order = pairs = 0
-    for _, root in trees:
-        for group in _with_sublists(document, root):
-            units = _units(document, group)
-            if not _is_checked(units):
-                continue
-            keys = [sort_key(name, style) for name in _names(document, units) if name.strip()]
-            lists += 1
-            in_order += sum(1 for before, after in zip(keys, keys[1:]) if before <= after)
-            pairs += max(len(keys) - 1, 0)
-    return lists, in_order, pairs
+    in_order = pairs = 0
+    for named in checked:
+        keys = named.keys
+        in_order += sum(1 for before, after in zip(keys, keys[1:]) if before <= after)
+        pairs += max(len(keys) - 1, 0)
+    return len(checked), in_order, pairs
 
 
 def _has_links(units: list[_Unit]) -> bool:
     return any(unit.entry.link is not None for unit in units)
-
-
-def _is_table_of_contents(units: list[_Unit]) -> bool:
-    """A list whose links mostly point into the page is a table of contents, whatever its title."""
-    urls = [unit.entry.link.url for unit in units if unit.entry.link is not None]
-    anchors = sum(1 for url in urls if url.startswith("#"))
-    return anchors * 2 > len(urls)
 
 
 # -- names and messages -----------------------------------------------------------------------

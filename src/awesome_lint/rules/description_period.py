@@ -157,7 +157,7 @@ def _plain_ending(text: str, start: int, end: int, links: _EntryLinks, link: Lin
         return "keep"
     if _bare_url_at_end(text, start, end, links):
         return "keep"  # a period would read as part of the URL
-    if "\n" in text[start:end] and not text[document_line_start(text, end)].isspace():
+    if "\n" in text[start:end] and not text[text.rfind("\n", 0, end) + 1].isspace():
         return "keep"  # the last line is a lazy continuation: probably a missing blank line
     return "plain"
 
@@ -283,10 +283,6 @@ def _matching_parenthesis(text: str, start: int, end: int) -> int | None:
             if depth == 0:
                 return position
     return None
-
-
-def document_line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
 
 
 class _EntryLinks(NamedTuple):

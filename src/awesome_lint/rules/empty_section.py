@@ -6,10 +6,8 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.model import Block, Document, Section
+from awesome_lint.rules._prose import only_comments
 from awesome_lint.rules.base import Context, NoOptions, Rule
-
-_COMMENT_OPEN = "<!--"
-_COMMENT_CLOSE = "-->"
 
 
 class EmptySection(Rule[NoOptions]):
@@ -61,25 +59,6 @@ def _is_content(block: Block) -> bool:
     if block.kind == "thematic_break":
         return False
     if block.kind == "html":
-        return not _only_comments(block.raw)
+        return not only_comments(block.raw)
     return True
 
-
-def _only_comments(raw: str) -> bool:
-    """Nothing but HTML comments and whitespace. A scan, not a regex: a pattern with a repeated
-    group around `.*?` backtracks exponentially on `<!--a-->` x 30 followed by text."""
-    position = _skip_space(raw, 0)
-    while position < len(raw):
-        if not raw.startswith(_COMMENT_OPEN, position):
-            return False
-        close = raw.find(_COMMENT_CLOSE, position + len(_COMMENT_OPEN))
-        if close < 0:
-            return False
-        position = _skip_space(raw, close + len(_COMMENT_CLOSE))
-    return True
-
-
-def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position

@@ -7,7 +7,8 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.model import Document, Entry, EntryList
-from awesome_lint.rules._entry_text import in_toc, quote
+from awesome_lint.rules._anchors import in_toc, mostly_in_page
+from awesome_lint.rules._entry_text import quote
 from awesome_lint.rules.base import Context, NoOptions, Rule, Settings
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -67,7 +68,7 @@ class EntryLink(Rule[NoOptions]):
         link_first = sum(1 for item in items if item.link_first)
         # numbered lists are usually steps or rankings, not entries
         is_link_list = not entry_list.ordered and link_first * 2 >= len(items) and link_first > 0
-        anchors_allowed = in_toc(entry_list.section, settings) or _is_navigation(items)
+        anchors_allowed = in_toc(entry_list.section, settings) or mostly_in_page(items)
         for entry in items:
             if entry.broken_span:
                 continue
@@ -105,13 +106,6 @@ class EntryLink(Rule[NoOptions]):
             f"Start the entry with a link: '- [Name](https://...) - Description.' "
             f"(found {quote(document.text[start:end])})",
         )
-
-
-def _is_navigation(items: list[Entry]) -> bool:
-    """Most of the list's links point into the page: a table of contents, whatever its heading
-    (awesome-javascript's nests one under its title, with a `Utilities` label heading a level)."""
-    urls = [item.link.url for item in items if item.link is not None]
-    return sum(1 for url in urls if url.startswith("#")) * 2 > len(urls)
 
 
 def _url_problem(url: str, anchors_allowed: bool) -> str | None:

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, safe_fix
 from awesome_lint.document.model import Document, Entry
-from awesome_lint.rules._entry_text import all_entries, next_content_indent, shift_lines
+from awesome_lint.rules._entry_text import all_entries, next_content_indent, next_content_line, shift_lines
 from awesome_lint.rules._structure import keeps_structure
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
@@ -206,14 +206,6 @@ def _respace(document: Document, top: Entry, extra: dict[Entry, int]) -> Fix | N
         new_column = _column(document, first, top.content_start or top.marker_end) - extra[top]
         if new_column <= following < new_column + extra[top]:
             return None
-    elif not keeps_structure(document, first, _next_content_line(document, last), edits):
+    elif not keeps_structure(document, first, next_content_line(document, last) or last, edits):
         return None
     return safe_fix("Use one space after the bullet", *edits)
-
-
-def _next_content_line(document: Document, after_line: int) -> int:
-    """The first non-blank line after ``after_line`` (``after_line`` when there is none)."""
-    for line in range(after_line + 1, document.line_count + 1):
-        if document.line_text(line).strip():
-            return line
-    return after_line

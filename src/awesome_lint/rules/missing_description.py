@@ -8,7 +8,13 @@ from typing import Iterable, Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.model import Document, Entry, Section
-from awesome_lint.rules._entry_text import content_entries, description_span, quote
+from awesome_lint.rules._entry_text import (
+    content_entries,
+    description_span,
+    how_to_ignore,
+    is_ignored_section,
+    quote,
+)
 from awesome_lint.rules.base import Context, Rule
 
 
@@ -85,7 +91,7 @@ class MissingDescription(Rule[MissingDescriptionOptions]):
             assert link is not None
             message = (
                 f"{len(bare)} of {len(entries)} entries of this list have no description: add ' - ' and a "
-                f"short sentence after each link, or {_how_to_ignore(entries[0])}"
+                f"short sentence after each link, or {how_to_ignore(_section_of(entries[0]), self.id)}"
             )
             yield self.diagnostic(document, link.start, link.end, message)
             return
@@ -123,16 +129,13 @@ def _has_description(document: Document, entry: Entry) -> bool:
 
 
 def _in_ignored_section(entry: Entry, ignored: set[str]) -> bool:
-    section = entry.parent.section if entry.parent is not None else None
+    section = _section_of(entry)
     while section is not None:
-        if section.heading is not None and section.title.strip().casefold() in ignored:
+        if is_ignored_section(section, ignored):
             return True
         section = section.parent
     return False
 
 
-def _how_to_ignore(entry: Entry) -> str:
-    section: Section | None = entry.parent.section if entry.parent is not None else None
-    if section is None or section.heading is None:
-        return "wrap it in `<!--lint disable missing-description-->` / `<!--lint enable missing-description-->`"
-    return f"add '{section.title.strip()}' to `ignore-sections`"
+def _section_of(entry: Entry) -> Section | None:
+    return entry.parent.section if entry.parent is not None else None

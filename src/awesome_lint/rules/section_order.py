@@ -6,7 +6,7 @@ from typing import Iterable, Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document.model import Document, Heading
-from awesome_lint.rules._anchors import find_toc_heading, section_key
+from awesome_lint.rules._anchors import find_toc_heading, section_key, top_sections
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 
@@ -65,7 +65,7 @@ class SectionOrder(Rule[NoOptions]):
 
     def _check_tail(self, document: Document, tail_sections: tuple[str, ...]) -> Iterator[Diagnostic]:
         ranks = {section_key(name): rank for rank, name in enumerate(tail_sections)}
-        top = _top_level_headings(document)
+        top = top_sections(document)
         tail_order = ", ".join(tail_sections)
         highest: tuple[int, Heading] | None = None  # the tail section with the highest rank so far
         for index, heading in enumerate(top):
@@ -95,11 +95,3 @@ class SectionOrder(Rule[NoOptions]):
             elif highest is None or rank > highest[0]:
                 highest = (rank, heading)
 
-
-def _top_level_headings(document: Document) -> list[Heading]:
-    """The headings of the list's main sections: the highest level below the title."""
-    levels = [heading.level for heading in document.headings if heading.level > 1]
-    if not levels:
-        return []
-    top = min(levels)
-    return [heading for heading in document.headings if heading.level == top]

@@ -19,6 +19,7 @@ from awesome_lint.rules._anchors import (
     heading_text,
     reference_map,
     section_key,
+    top_sections,
 )
 from awesome_lint.rules._sorting import in_order_indexes
 from awesome_lint.rules.base import Context, Rule, Settings
@@ -140,7 +141,7 @@ class Toc(Rule[TocOptions]):
     def _missing_toc(self, document: Document, settings: Settings, options: TocOptions) -> Iterator[Diagnostic]:
         if options.min_sections <= 0:
             return
-        sections = _top_sections(document)
+        sections = top_sections(document)
         if len(sections) >= options.min_sections:
             first = sections[0]
             yield self.diagnostic(
@@ -239,32 +240,30 @@ class _Checker:
         return resolved, broken
 
     def _match_broken(self, entry: Entry, resolved: list[tuple[Entry, Heading]], index: HeadingIndex) -> None:
+        """Point a broken link at its heading: found by the item's text or anchor (a safe fix), or
+        else the only unlisted heading at the item's place (an unsafe one)."""
         assert entry.link is not None
         text = _link_text(entry)
-        found = index.unlisted(_words(text), self.listed) or index.unlisted(_compact(entry.link.url[1:]), self.listed)
-        if found is not None:
-            anchor = self.anchor_of[id(found)]
-            self._report(
-                entry,
-                f"Fix the anchor of ToC item '{text}': GitHub's anchor for its heading (line "
-                f"{self.document.line_of(found.start)}) is '#{anchor}', not '{entry.link.url}'",
-                _anchor_fix(entry, anchor, safe=True),
+        url = entry.link.url
+        found = index.unlisted(_words(text), self.listed) or index.unlisted(_compact(url[1:]), self.listed)
+        safe = found is not None
+        if found is None:
+            found = self._unlisted_between(entry, resolved)
+            problem = f"ToC item '{text}' links to '{url}', which is no heading's anchor"
+            if found is None:
+                self._report(entry, f"{problem}: fix the link or remove the item")
+                return
+        anchor = self.anchor_of[id(found)]
+        line = self.document.line_of(found.start)
+        if safe:
+            message = (
+                f"Fix the anchor of ToC item '{text}': GitHub's anchor for its heading (line {line}) is "
+                f"'#{anchor}', not '{url}'"
             )
-            self._list(entry, found, resolved)
-            return
-        at_place = self._unlisted_between(entry, resolved)
-        message = f"ToC item '{text}' links to '{entry.link.url}', which is no heading's anchor"
-        if at_place is None:
-            self._report(entry, f"{message}: fix the link or remove the item")
-            return
-        anchor = self.anchor_of[id(at_place)]
-        self._report(
-            entry,
-            f"{message}: the unlisted heading at its place is '{at_place.text}' (line "
-            f"{self.document.line_of(at_place.start)}), '#{anchor}'",
-            _anchor_fix(entry, anchor, safe=False),
-        )
-        self._list(entry, at_place, resolved)
+        else:
+            message = f"{problem}: the unlisted heading at its place is '{found.text}' (line {line}), '#{anchor}'"
+        self._report(entry, message, _anchor_fix(entry, anchor, safe=safe))
+        self._list(entry, found, resolved)
 
     def _unlisted_between(self, entry: Entry, resolved: list[tuple[Entry, Heading]]) -> Heading | None:
         """The only unlisted heading between the headings of the items around ``entry``."""
@@ -386,28 +385,29 @@ class _Checker:
 
     def _groups_nested_under_their_parent(self) -> frozenset[tuple[int, int]]:
         """The sibling groups with a listed heading whose item is nested under its parent's item."""
-        nested: set[tuple[int, int]] = set()
-        for key, headings in self.groups.items():
-            for heading in headings:
-                parent = self.parents.get(id(heading))
-                item = self.listed.get(id(heading))
-                if item is not None and parent is not None and id(parent) in self.listed:
-                    if _is_nested_under(item, self.listed[id(parent)]):
-                        nested.add(key)
-                        break
-        return frozenset(nested)
+        return frozenset(
+            key
+            for key, headings in self.groups.items()
+            if any(self._nested_under_parent(id(heading)) for heading in headings)
+        )
 
     def _lists_subsections(self, top: int) -> bool:
         """Whether every listed section's sub-sections are listed: the `subsections` setting, or
         ("auto") the ToC nests one sub-section under its section's item."""
         if self.options.subsections != "auto":
             return self.options.subsections == "always"
-        for heading_id, item in self.listed.items():
-            parent = self.parents.get(heading_id)
-            if parent is not None and parent.level == top and id(parent) in self.listed:
-                if _is_nested_under(item, self.listed[id(parent)]):
-                    return True
-        return False
+        return any(
+            self._nested_under_parent(heading_id) and self.parents[heading_id].level == top
+            for heading_id in self.listed
+        )
+
+    def _nested_under_parent(self, heading_id: int) -> bool:
+        """The heading is listed, and its item is nested under the item of its listed parent."""
+        item = self.listed.get(heading_id)
+        parent = self.parents.get(heading_id)
+        if item is None or parent is None or id(parent) not in self.listed:
+            return False
+        return _is_nested_under(item, self.listed[id(parent)])
 
     def _insertion(self, heading: Heading, neighbours: tuple[Heading | None, Heading | None]) -> Insertion | None:
         """Where the item of a missing heading goes: before its next listed sibling, after its
@@ -437,14 +437,6 @@ class _Checker:
     def _report(self, entry: Entry, message: str, fix: Fix | None = None) -> None:
         end = _first_line_end(self.document, entry.start, entry.text_end)
         self.diagnostics.append(self.rule.diagnostic(self.document, entry.start, end, message, fix))
-
-
-def _top_sections(document: Document) -> list[Heading]:
-    levels = [heading.level for heading in document.headings if heading.level > 1]
-    if not levels:
-        return []
-    top = min(levels)
-    return [heading for heading in document.headings if heading.level == top]
 
 
 # -- reading items -------------------------------------------------------------------------------
