@@ -77,6 +77,7 @@ class GitHubRepo(NamedTuple):
         return repo_key(self.owner, self.name)
 
 
+GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
 # First path segments of github.com that are not user or organisation names.
 _RESERVED_OWNERS = frozenset(
     {
@@ -100,7 +101,7 @@ def github_repository(url: str) -> GitHubRepo | None:
         parts = urlsplit(url)
     except ValueError:  # "https://[x/y": not a URL urlsplit can read (an unclosed IPv6 bracket)
         return None
-    if parts.scheme not in ("http", "https") or parts.hostname not in ("github.com", "www.github.com"):
+    if parts.scheme not in ("http", "https") or parts.hostname not in GITHUB_HOSTS:
         return None
     segments = parts.path.split("/")
     if len(segments) < 3:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
-from awesome_lint.facts import RepoFact, repo_key
+from awesome_lint.facts import GITHUB_HOSTS, RepoFact, repo_key
 from awesome_lint.github.rate_limits import SECONDARY_RATE_WAIT_SECONDS, header, requested_wait
 from awesome_lint.online.errors import OnlineError
 from awesome_lint.online.settings import OnlineSettings
@@ -41,7 +41,6 @@ GIT_TIMEOUT_SECONDS = 5.0
 # at most 39; repository names are letters, digits, `.`, `_` and `-`, at most 100.
 _OWNER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,38}\Z")
 _REPOSITORY_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}\Z")
-_GITHUB_HOSTS = ("github.com", "www.github.com")
 _SCP_REMOTE = re.compile(r"[\w.-]+@(?P<host>[\w.-]+):/?(?P<path>[^/].*)\Z")  # git@github.com:owner/name.git
 
 
@@ -121,7 +120,7 @@ def github_slug_of_remote(remote: str) -> str | None:
         if parts.scheme not in ("https", "http", "ssh", "git", "git+ssh"):
             return None
         host, path = parts.hostname or "", parts.path
-    if host.lower() not in _GITHUB_HOSTS:
+    if host.lower() not in GITHUB_HOSTS:
         return None
     segments = [segment for segment in path.split("/") if segment]
     if len(segments) != 2:
