@@ -131,6 +131,15 @@ def is_web_url(url: str) -> bool:
     return url[:7].lower() == "http://" or url[:8].lower() == "https://"
 
 
+def with_fragment_of(url: str, target: str) -> str:
+    """``target`` with the fragment of ``url`` when it has none of its own: browsers keep a link's
+    fragment across redirects (RFC 9110 §10.2.2)."""
+    fragment = urlsplit(url).fragment
+    if fragment and not urlsplit(target).fragment:
+        return f"{target}#{fragment}"
+    return target
+
+
 def _is_checkable(url: str) -> bool:
     if not url or url.startswith("#"):
         return False
