@@ -217,11 +217,12 @@ class OnlineChecker:
 
 def _looks_offline(checked: Mapping[str, LinkFact], environ: Mapping[str, str]) -> bool:
     """Every link failed its host name lookup and the GitHub API's host does not resolve either."""
+    from awesome_lint.online.github_api import api_access_from_environment
     from awesome_lint.online.links import NO_SUCH_HOST
 
     if not checked or any(fact.reason != NO_SUCH_HOST for fact in checked.values()):
         return False
-    host = urlsplit(environ.get("GITHUB_API_URL") or "https://api.github.com").hostname or "api.github.com"
+    host = urlsplit(api_access_from_environment(environ).api_url).hostname or "api.github.com"
     try:
         socket.getaddrinfo(host, 443)
     except (OSError, UnicodeError):
