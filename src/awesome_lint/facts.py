@@ -77,6 +77,7 @@ class GitHubRepo(NamedTuple):
         return repo_key(self.owner, self.name)
 
 
+GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
 # First path segments of github.com that are not user or organisation names.
 _RESERVED_OWNERS = frozenset(
     {
@@ -100,7 +101,7 @@ def github_repository(url: str) -> GitHubRepo | None:
         parts = urlsplit(url)
     except ValueError:  # "https://[x/y": not a URL urlsplit can read (an unclosed IPv6 bracket)
         return None
-    if parts.scheme not in ("http", "https") or parts.hostname not in ("github.com", "www.github.com"):
+    if parts.scheme not in ("http", "https") or parts.hostname not in GITHUB_HOSTS:
         return None
     segments = parts.path.split("/")
     if len(segments) < 3:
@@ -128,6 +129,15 @@ def links_to_check(document: Document) -> Iterator[Link]:
 
 def is_web_url(url: str) -> bool:
     return url[:7].lower() == "http://" or url[:8].lower() == "https://"
+
+
+def with_fragment_of(url: str, target: str) -> str:
+    """``target`` with the fragment of ``url`` when it has none of its own: browsers keep a link's
+    fragment across redirects (RFC 9110 §10.2.2)."""
+    fragment = urlsplit(url).fragment
+    if fragment and not urlsplit(target).fragment:
+        return f"{target}#{fragment}"
+    return target
 
 
 def _is_checkable(url: str) -> bool:

@@ -14,6 +14,12 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar
 
+from awesome_lint.github.rate_limits import (
+    SECONDARY_RATE_WAIT_SECONDS,
+    is_secondary_rate_limit,
+    requested_wait,
+    retry_after,
+)
 from awesome_lint.github.review import CommentKey, comment_key, listed_fingerprints
 
 if TYPE_CHECKING:
@@ -30,8 +36,6 @@ SECONDS_BETWEEN_WRITES = 1.0
 WRITE_ATTEMPTS = 3
 # The longest single wait for a rate limit; a longer one gives up (AWESOME_LINT_MAX_WAIT overrides).
 MAX_WAIT_SECONDS = 60.0
-# A secondary rate limit without Retry-After: GitHub asks for "a few minutes", PyGithub waits 60 s.
-SECONDARY_RATE_WAIT_SECONDS = 60.0
 # `compare` lists at most this many files; past it, a changed file may be missing.
 COMPARE_FILE_CAP = 300
 # GraphQL answers for every kind of token; REST `GET /user` refuses installation tokens (App and
@@ -112,15 +116,9 @@ def _retryable(error: Exception) -> bool:
 
     if isinstance(error, (RateLimitExceededException, RequestException)):
         return True
-    if isinstance(error, GithubException) and _is_secondary_rate_limit(error.status, _error_message(error)):
+    if isinstance(error, GithubException) and is_secondary_rate_limit(error.status, _error_message(error)):
         return True
     return isinstance(error, GithubException) and (error.status >= 500 or error.status == 429)
-
-
-def _is_secondary_rate_limit(status: int | None, message: object) -> bool:
-    from github.Requester import Requester
-
-    return status in (403, 429) and isinstance(message, str) and Requester.isSecondaryRateLimitError(message)
 
 
 def _error_message(error: Exception) -> object:
@@ -131,18 +129,10 @@ def _error_message(error: Exception) -> object:
 def _wait_seconds(error: Exception, attempt: int) -> float:
     """How long GitHub asks us to wait (retry-after, x-ratelimit-reset, a minute for a secondary rate
     limit), else a short backoff."""
-    headers = {key.lower(): value for key, value in (getattr(error, "headers", None) or {}).items()}
-    if "retry-after" in headers:
-        try:
-            return float(headers["retry-after"])
-        except ValueError:
-            pass
-    if headers.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in headers:
-        try:
-            return max(0.0, float(headers["x-ratelimit-reset"]) - time.time())
-        except ValueError:
-            pass
-    if _is_secondary_rate_limit(getattr(error, "status", None), _error_message(error)):
+    wait = requested_wait(getattr(error, "headers", None) or {})
+    if wait is not None:
+        return wait
+    if is_secondary_rate_limit(getattr(error, "status", None), _error_message(error)):
         return SECONDARY_RATE_WAIT_SECONDS
     return float(2**attempt)
 
@@ -174,14 +164,6 @@ def _to_api_error(error: Exception, what: str, token: str, write: bool) -> ApiEr
     return ApiError(status, message)
 
 
-def _retry_after(headers: Any) -> float | None:
-    value = headers.get("Retry-After") if headers is not None else None
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
-
-
 @functools.lru_cache(maxsize=None)
 def _bounded_retry_class() -> type:
     from github.GithubRetry import GithubRetry
@@ -193,12 +175,12 @@ def _bounded_retry_class() -> type:
 
         def increment(self, method: Any = None, url: Any = None, response: Any = None, *args: Any, **kwargs: Any) -> Any:
             if response is not None and self.max_rate_limit_wait is not None:
-                wait = _retry_after(response.headers)
+                wait = retry_after(response.headers or {})
                 if wait is None and response.status == 429:
                     # GithubRetry inspects only 403s: a 429 secondary rate limit would get urllib3's
                     # 1-2 s backoff.
                     body = _json_body(response, url)
-                    if _is_secondary_rate_limit(429, body.get("message") if isinstance(body, dict) else None):
+                    if is_secondary_rate_limit(429, body.get("message") if isinstance(body, dict) else None):
                         wait = SECONDARY_RATE_WAIT_SECONDS
                         if wait <= self.max_rate_limit_wait:
                             time.sleep(wait)

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from awesome_lint.facts import (
     LINK_RULES,
     OWN_REPOSITORY_RULES,
+    GITHUB_HOSTS,
     REPOSITORY_RULES,
     LinkFact,
     LinkState,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from awesome_lint.online.links import LinkChecker
 
 CACHE_DIR_ENV = "AWESOME_LINT_CACHE_DIR"
-_GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
 
 
 def default_cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
@@ -217,11 +217,12 @@ class OnlineChecker:
 
 def _looks_offline(checked: Mapping[str, LinkFact], environ: Mapping[str, str]) -> bool:
     """Every link failed its host name lookup and the GitHub API's host does not resolve either."""
+    from awesome_lint.online.github_api import api_access_from_environment
     from awesome_lint.online.links import NO_SUCH_HOST
 
     if not checked or any(fact.reason != NO_SUCH_HOST for fact in checked.values()):
         return False
-    host = urlsplit(environ.get("GITHUB_API_URL") or "https://api.github.com").hostname or "api.github.com"
+    host = urlsplit(api_access_from_environment(environ).api_url).hostname or "api.github.com"
     try:
         socket.getaddrinfo(host, 443)
     except (OSError, UnicodeError):
@@ -237,7 +238,7 @@ def _links_on_lines(document: Document, links: Iterable[Link], lines: Collection
 
 
 def _repository_keys(urls: Iterable[str]) -> list[str]:
-    return sorted({repo.key for url in urls if _is_on_github(url) and (repo := github_repository(url)) is not None})
+    return sorted({repo.key for url in urls if (repo := github_repository(url)) is not None})
 
 
 def _is_fetched(url: str) -> bool:
@@ -248,7 +249,7 @@ def _is_fetched(url: str) -> bool:
 
 def _is_on_github(url: str) -> bool:
     try:
-        return (urlsplit(url).hostname or "") in _GITHUB_HOSTS
+        return (urlsplit(url).hostname or "") in GITHUB_HOSTS
     except ValueError:  # "https://[x/y": an unbalanced IPv6 bracket
         return False
 

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
-from awesome_lint.facts import RepoFact, repo_key
+from awesome_lint.facts import GITHUB_HOSTS, RepoFact, repo_key
+from awesome_lint.github.rate_limits import SECONDARY_RATE_WAIT_SECONDS, header, requested_wait
 from awesome_lint.online.errors import OnlineError
 from awesome_lint.online.settings import OnlineSettings
 
@@ -34,15 +35,12 @@ REPOSITORY_FIELDS = (
     "licenseInfo { spdxId name } description"
 )
 OWN_REPOSITORY_FIELDS = REPOSITORY_FIELDS + " repositoryTopics(first: 50) { nodes { topic { name } } }"
-# GitHub's documented fallback when a rate-limited answer names no time to wait.
-RATE_LIMIT_FALLBACK_WAIT = 60.0
 GIT_TIMEOUT_SECONDS = 5.0
 
 # GitHub's characters: owners are letters, digits and hyphens (underscores for managed users),
 # at most 39; repository names are letters, digits, `.`, `_` and `-`, at most 100.
 _OWNER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,38}\Z")
 _REPOSITORY_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}\Z")
-_GITHUB_HOSTS = ("github.com", "www.github.com")
 _SCP_REMOTE = re.compile(r"[\w.-]+@(?P<host>[\w.-]+):/?(?P<path>[^/].*)\Z")  # git@github.com:owner/name.git
 
 
@@ -122,7 +120,7 @@ def github_slug_of_remote(remote: str) -> str | None:
         if parts.scheme not in ("https", "http", "ssh", "git", "git+ssh"):
             return None
         host, path = parts.hostname or "", parts.path
-    if host.lower() not in _GITHUB_HOSTS:
+    if host.lower() not in GITHUB_HOSTS:
         return None
     segments = [segment for segment in path.split("/") if segment]
     if len(segments) != 2:
@@ -272,7 +270,10 @@ class RepositoryLookup:
         if status == 401:
             return OnlineError(f"GitHub refused the token (401): {message}")
         if _is_rate_limited(status, headers, body):
-            return _Retry(f"GitHub rate limit ({status}): {message}", wait=_rate_limit_wait(headers))
+            wait = requested_wait(headers)
+            if wait is None:
+                wait = SECONDARY_RATE_WAIT_SECONDS  # GitHub's documented fallback: a minute
+            return _Retry(f"GitHub rate limit ({status}): {message}", wait=wait)
         if status >= 500:
             return _Retry(f"GitHub API error ({status}): {message}", server_trouble=True)
         return OnlineError(f"GitHub refused the repository query ({status}): {message}")
@@ -369,37 +370,14 @@ def _license_of(info: Any) -> str | None:
 def _is_rate_limited(status: int, headers: Mapping[str, Any], body: Any) -> bool:
     from github.Requester import Requester
 
-    if status == 429 or (status == 403 and _header(headers, "retry-after") is not None):
+    if status == 429 or (status == 403 and header(headers, "retry-after") is not None):
         return True
-    if status in (200, 403) and _header(headers, "x-ratelimit-remaining") == "0":
+    if status in (200, 403) and header(headers, "x-ratelimit-remaining") == "0":
         return True
     if status == 403 and Requester.isRateLimitError(_message_of(body)):
         return True
     errors = body.get("errors") if isinstance(body, dict) else None
     return any(isinstance(e, dict) and e.get("type") in ("RATE_LIMITED", "RATE_LIMIT") for e in errors or ())
-
-
-def _rate_limit_wait(headers: Mapping[str, Any]) -> float:
-    """What GitHub documents: Retry-After; else, when no request is left, until x-ratelimit-reset;
-    else a minute."""
-    retry_after = _number(_header(headers, "retry-after"))
-    if retry_after is not None:
-        return retry_after
-    reset = _number(_header(headers, "x-ratelimit-reset"))
-    if _header(headers, "x-ratelimit-remaining") == "0" and reset is not None:
-        return max(0.0, reset - time.time())
-    return RATE_LIMIT_FALLBACK_WAIT
-
-
-def _header(headers: Mapping[str, Any], name: str) -> str | None:
-    return next((str(value) for key, value in headers.items() if key.lower() == name), None)
-
-
-def _number(value: str | None) -> float | None:
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 def _message_of(body: Any) -> str:

@@ -28,7 +28,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import NameResolutionError
 
 from awesome_lint import __version__
-from awesome_lint.facts import LinkFact, LinkState
+from awesome_lint.facts import LinkFact, LinkState, with_fragment_of
 from awesome_lint.online.settings import OnlineSettings
 
 USER_AGENT = f"awesome-lint/{__version__} (+https://github.com/awesome-lint/awesome-lint-python)"
@@ -248,11 +248,7 @@ def _redirect_target(session: requests.Session, response: requests.Response, url
     location = session.get_redirect_target(response)  # None unless a 3xx redirect with a Location
     if location is None:
         return None
-    target = urljoin(url, location)
-    fragment = urlsplit(url).fragment
-    if fragment and not urlsplit(target).fragment:
-        target = f"{target}#{fragment}"  # kept across the redirect, as browsers do (RFC 9110 §10.2.2)
-    return target
+    return with_fragment_of(url, urljoin(url, location))
 
 
 def _retry_after(response: requests.Response) -> float | None:

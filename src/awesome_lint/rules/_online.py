@@ -1,17 +1,30 @@
-"""What the online rules share: where a link's URL is written in the source (to rewrite it),
-whether a URL can be written into a link destination as it is, and ages measured from the facts'
-clock."""
+"""What the online rules share: the checked links with their facts, where a link's URL is
+written in the source (to rewrite it), whether a URL can be written into a link destination as it
+is, and ages measured from the facts' clock."""
 
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from awesome_lint.document.model import Definition, Document, Link
+from awesome_lint.facts import LinkFact, OnlineFacts, links_to_check
 
 _SECONDS_PER_DAY = 86_400
 # `[label]:`, then the destination on the same line or the next: `<...>` or a run of non-space.
 _DEFINITION_URL = re.compile(r"[ \t]*\[(?:\\.|[^\\\[\]])*\]:[ \t]*(?:\r?\n[ \t]*)?(?:<([^<>\r\n]*)>|(\S+))")
 _BREAKS_DESTINATION = re.compile(r"[\s<>\\\x00-\x1f\x7f]")
+
+
+def checked_links(document: Document, online: OnlineFacts | None) -> Iterator[tuple[Link, LinkFact]]:
+    """Each link the online checks look at (facts.links_to_check) with the fact they found. A link
+    they did not check has no fact and is left out; without the checks (``online`` None), all are."""
+    if online is None:
+        return
+    for link in links_to_check(document):
+        fact = online.links.get(link.url)
+        if fact is not None:
+            yield link, fact
 
 
 def url_source_span(document: Document, link: Link) -> tuple[int, int] | None:

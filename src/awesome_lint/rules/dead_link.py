@@ -7,7 +7,8 @@ from typing import Iterable
 
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.document.model import Document
-from awesome_lint.facts import LinkFact, LinkState, links_to_check
+from awesome_lint.facts import LinkFact, LinkState
+from awesome_lint.rules._online import checked_links
 from awesome_lint.rules.base import Context, Rule
 
 
@@ -60,12 +61,8 @@ class DeadLink(Rule[DeadLinkOptions]):
     Options = DeadLinkOptions
 
     def check(self, document: Document, context: Context[DeadLinkOptions]) -> Iterable[Diagnostic]:
-        if context.online is None:
-            return
-        checked = context.online.links
-        for link in links_to_check(document):
-            fact = checked.get(link.url)
-            if fact is None or fact.status in context.options.accept:
+        for link, fact in checked_links(document, context.online):
+            if fact.status in context.options.accept:
                 continue
             if fact.state is LinkState.DEAD:
                 yield self.diagnostic(document, link.start, link.end, f"Dead link: {link.url}{_because(fact)}")

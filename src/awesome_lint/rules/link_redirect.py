@@ -7,8 +7,8 @@ from urllib.parse import SplitResult, urlsplit
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity, safe_fix, unsafe_fix
 from awesome_lint.document.model import Document, Link
-from awesome_lint.facts import LinkState, is_web_url, links_to_check
-from awesome_lint.rules._online import fits_link_destination, url_source_span
+from awesome_lint.facts import LinkState, is_web_url, with_fragment_of
+from awesome_lint.rules._online import checked_links, fits_link_destination, url_source_span
 from awesome_lint.rules.base import Context, NoOptions, Rule
 
 _ROOT_PATHS = ("", "/")
@@ -52,26 +52,14 @@ class LinkRedirect(Rule[NoOptions]):
     fixable = True
 
     def check(self, document: Document, context: Context[NoOptions]) -> Iterable[Diagnostic]:
-        if context.online is None:
-            return
-        checked = context.online.links
-        for link in links_to_check(document):
-            fact = checked.get(link.url)
-            if fact is None or fact.state is not LinkState.REDIRECT or not fact.final_url:
+        for link, fact in checked_links(document, context.online):
+            if fact.state is not LinkState.REDIRECT or not fact.final_url:
                 continue
-            final = _keep_fragment(link.url, fact.final_url)
+            final = with_fragment_of(link.url, fact.final_url)
             if final == link.url:
                 continue
             message = f"{link.url} redirects permanently to {final}"
             yield self.diagnostic(document, link.start, link.end, message, _rewrite(document, link, final))
-
-
-def _keep_fragment(url: str, final: str) -> str:
-    """Browsers carry the fragment across redirects; the final URL the checks saw has none."""
-    fragment = urlsplit(url).fragment
-    if fragment and not urlsplit(final).fragment:
-        return f"{final}#{fragment}"
-    return final
 
 
 def _rewrite(document: Document, link: Link, final: str) -> Fix | None:
