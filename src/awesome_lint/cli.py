@@ -482,17 +482,14 @@ def fix_source(
 ) -> str | None:
     """Fix ``text`` and record the outcome (and the diff with --diff) in ``run``; the fixed text,
     or None when nothing changed or the fixes did not settle."""
-    from awesome_lint.changes import fix_changed
     from awesome_lint.fix import FixDidNotSettle, fix_text
     from awesome_lint.report import FileResult
 
+    keep = changes.select if changes is not None else None  # --changed-since: fix what the change causes
     try:
-        if changes is None:
-            result = fix_text(
-                path, text, config, unsafe=options.unsafe_fixes, bom=bom, repository=repository, online=facts
-            )
-        else:
-            result = fix_changed(text, bom, changes, unsafe=options.unsafe_fixes, online=facts)
+        result = fix_text(
+            path, text, config, unsafe=options.unsafe_fixes, bom=bom, repository=repository, keep=keep, online=facts
+        )
     except FixDidNotSettle as error:
         print_error(f"{error} -- this is a bug in those rules, please report it; {path} was not changed")
         run.failed = True
@@ -541,7 +538,8 @@ class OnlineRun:
         from awesome_lint.document.build import build_document
 
         document = build_document(path, text, bom)
-        return self._checker_for(config).facts_for(document, rules, changed_lines(text, changes), checkout)
+        lines = changes.changed_lines(text) if changes is not None else None  # links on changed lines only
+        return self._checker_for(config).facts_for(document, rules, lines, checkout)
 
     def _checker_for(self, config: LintConfig) -> OnlineChecker:
         if self._checker is None:
@@ -554,15 +552,6 @@ class OnlineRun:
     def close(self) -> None:
         if self._checker is not None:
             self._checker.close()
-
-
-def changed_lines(text: str, changes: ChangeFilter | None) -> frozenset[int] | None:
-    """With --changed-since, the lines whose links are checked: those added or modified."""
-    if changes is None:
-        return None
-    from awesome_lint.changes import line_changes
-
-    return line_changes(changes.before[0] if changes.before is not None else None, text).changed
 
 
 # -- stdin -------------------------------------------------------------------------------------
