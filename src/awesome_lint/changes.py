@@ -19,9 +19,7 @@ from typing import NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, FatalError
 from awesome_lint.document.build import build_document
-from awesome_lint.facts import OnlineFacts
 from awesome_lint.document.load import decode_markdown
-from awesome_lint.fix import FixResult, fix_text
 from awesome_lint.linter import LintConfig, lint_document
 from awesome_lint.repository import RepositoryFiles, scan_repository
 
@@ -180,7 +178,12 @@ class ChangeFilter:
     repository: RepositoryFiles | None
     _previous: Counter[FindingKey] | None = field(default=None, init=False)
 
+    def changed_lines(self, text: str) -> frozenset[int]:
+        """The lines of ``text`` added or modified since the revision (every line of a new file)."""
+        return line_changes(self.before[0] if self.before is not None else None, text).changed
+
     def select(self, text: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """The findings the change is responsible for (fix.fix_text's ``keep`` with --fix)."""
         if self.before is None:
             return list(diagnostics)
         lines = line_changes(self.before[0], text)
@@ -207,10 +210,3 @@ class ChangeFilter:
             self._previous = Counter(_key(diagnostic, diagnostic.location.line) for diagnostic in found)
         return self._previous
 
-
-def fix_changed(
-    text: str, bom: bool, changes: ChangeFilter, unsafe: bool, online: OnlineFacts | None = None
-) -> FixResult:
-    """fix.fix_text restricted to the findings ``changes`` selects, pass after pass: the fixes
-    the change is responsible for, each as its rule makes it (sorting a list moves other entries)."""
-    return fix_text(changes.path, text, changes.config, unsafe, bom, changes.repository, keep=changes.select, online=online)

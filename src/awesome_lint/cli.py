@@ -26,6 +26,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence, TextIO
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from awesome_lint.changes import ChangeFilter, Revision
     from awesome_lint.config import CliOverrides
     from awesome_lint.diagnostics import Diagnostic
+    from awesome_lint.document.model import Document
     from awesome_lint.facts import OnlineFacts
     from awesome_lint.linter import LintConfig
     from awesome_lint.online.gather import OnlineChecker
@@ -358,6 +360,34 @@ class Run:
     def fixed_diagnostics(self) -> list[Diagnostic]:
         return [d for fixed in self.fixed.values() for d in fixed]
 
+    def add(self, result: FileResult, changes: ChangeFilter | None) -> None:
+        """One file's findings; with --changed-since, those the change is responsible for."""
+        if changes is not None:
+            shown = changes.select(result.text, result.diagnostics)
+            self.not_shown += len(result.diagnostics) - len(shown)
+            result = result._replace(diagnostics=shown)
+        self.results.append(result)
+
+
+@dataclass
+class ListSource:
+    """One list to check: its text and what the engine reads beside it."""
+
+    path: str
+    text: str
+    bom: bool
+    config: LintConfig
+    repository: RepositoryFiles | None  # the files beside the list
+    changes: ChangeFilter | None  # --changed-since
+    facts: OnlineFacts | None = None  # --online
+
+    @cached_property
+    def document(self) -> Document:
+        """The text's Document, built once for the online checks and the lint."""
+        from awesome_lint.document.build import build_document
+
+        return build_document(self.path, self.text, self.bom)
+
 
 def run_check(options: argparse.Namespace) -> int:
     configs = ConfigCache(options.config, cli_overrides(options))
@@ -400,21 +430,13 @@ def changed_since(options: argparse.Namespace) -> Revision | None:
     return Revision(options.changed_since)
 
 
-def only_changed(result: FileResult, changes: ChangeFilter | None, run: Run) -> FileResult:
-    if changes is None:
-        return result
-    shown = changes.select(result.text, result.diagnostics)
-    run.not_shown += len(result.diagnostics) - len(shown)
-    return result._replace(diagnostics=shown)
-
-
 def check_file(
     path: str,
     config: LintConfig,
     options: argparse.Namespace,
     run: Run,
-    changes: ChangeFilter | None = None,
-    online: OnlineRun | None = None,
+    changes: ChangeFilter | None,
+    online: OnlineRun,
 ) -> None:
     from awesome_lint.document.load import decode_markdown, read_bytes
 
@@ -424,86 +446,63 @@ def check_file(
         raise FatalError(f"{path}: empty file, nothing to lint")
     from awesome_lint.repository import scan_repository
 
-    repository = scan_repository(path)
-    facts = online.facts_for(path, text, bom, config, changes, Path(path).absolute().parent) if online else None
+    source = ListSource(path, text, bom, config, scan_repository(path), changes)
+    source.facts = online.facts_for(source, Path(path).absolute().parent)
     if options.fix or options.diff:
-        fix_file(path, data, text, bom, config, options, run, repository, changes, facts)
+        fix_file(source, data, options, run)
     else:
-        run.results.append(only_changed(lint_file(path, text, bom, config, repository, facts), changes, run))
+        run.add(lint_file(source), changes)
 
 
-def lint_file(
-    path: str,
-    text: str,
-    bom: bool,
-    config: LintConfig,
-    repository: RepositoryFiles | None,
-    facts: OnlineFacts | None = None,
-) -> FileResult:
-    from awesome_lint.document.build import build_document
+def lint_file(source: ListSource) -> FileResult:
     from awesome_lint.linter import lint_document
     from awesome_lint.report import FileResult
 
-    document = build_document(path, text, bom)
-    return FileResult(path, text, lint_document(document, config, repository, facts), document.newline)
+    document = source.document
+    diagnostics = lint_document(document, source.config, source.repository, source.facts)
+    return FileResult(source.path, source.text, diagnostics, document.newline)
 
 
-def fix_file(
-    path: str,
-    data: bytes,
-    text: str,
-    bom: bool,
-    config: LintConfig,
-    options: argparse.Namespace,
-    run: Run,
-    repository: RepositoryFiles | None,
-    changes: ChangeFilter | None = None,
-    facts: OnlineFacts | None = None,
-) -> None:
-    fixed = fix_source(path, text, bom, config, options, run, repository, changes, facts)
+def fix_file(source: ListSource, data: bytes, options: argparse.Namespace, run: Run) -> None:
+    fixed = fix_source(source, options, run)
     if fixed is None or options.diff:
         return
     from awesome_lint.write import write_if_changed
 
-    if write_if_changed(path, fixed, bom, data):
+    if write_if_changed(source.path, fixed, source.bom, data):
         run.changed_files += 1
 
 
-def fix_source(
-    path: str,
-    text: str,
-    bom: bool,
-    config: LintConfig,
-    options: argparse.Namespace,
-    run: Run,
-    repository: RepositoryFiles | None,
-    changes: ChangeFilter | None = None,
-    facts: OnlineFacts | None = None,
-) -> str | None:
-    """Fix ``text`` and record the outcome (and the diff with --diff) in ``run``; the fixed text,
+def fix_source(source: ListSource, options: argparse.Namespace, run: Run) -> str | None:
+    """Fix the list and record the outcome (and the diff with --diff) in ``run``; the fixed text,
     or None when nothing changed or the fixes did not settle."""
-    from awesome_lint.changes import fix_changed
     from awesome_lint.fix import FixDidNotSettle, fix_text
     from awesome_lint.report import FileResult
 
+    path, text, changes = source.path, source.text, source.changes
+    keep = changes.select if changes is not None else None  # --changed-since: fix what the change causes
     try:
-        if changes is None:
-            result = fix_text(
-                path, text, config, unsafe=options.unsafe_fixes, bom=bom, repository=repository, online=facts
-            )
-        else:
-            result = fix_changed(text, bom, changes, unsafe=options.unsafe_fixes, online=facts)
+        result = fix_text(
+            path,
+            text,
+            source.config,
+            unsafe=options.unsafe_fixes,
+            bom=source.bom,
+            repository=source.repository,
+            keep=keep,
+            online=source.facts,
+        )
     except FixDidNotSettle as error:
         print_error(f"{error} -- this is a bug in those rules, please report it; {path} was not changed")
         run.failed = True
-        run.results.append(only_changed(lint_file(path, text, bom, config, repository, facts), changes, run))
+        run.add(lint_file(source), changes)
         return None
-    run.results.append(only_changed(FileResult(path, result.text, result.remaining, result.newline), changes, run))
+    run.add(FileResult(path, result.text, result.remaining, result.newline), changes)
     run.fixed[path] = result.applied
     if not result.changed:
         return None
     if options.diff:
-        run.diffs.append(unified_diff(path, text, result.text, bom))
+        run.diffs.append(unified_diff(path, text, result.text, source.bom))
         run.changed_files += 1
     return result.text
 
@@ -527,10 +526,9 @@ class OnlineRun:
         if any(importlib.util.find_spec(name) is None for name in ONLINE_PACKAGES):
             raise FatalError(f"the online checks need requests and PyGithub: pip install '{PROG}[online]'")
 
-    def facts_for(
-        self, path: str, text: str, bom: bool, config: LintConfig, changes: ChangeFilter | None, checkout: Path | None
-    ) -> OnlineFacts | None:
+    def facts_for(self, source: ListSource, checkout: Path | None) -> OnlineFacts | None:
         """Facts about the links of the text as read, or None when no online rule is to run."""
+        config = source.config
         if not config.online.enabled:
             return None
         from awesome_lint.facts import LINK_RULES, OWN_REPOSITORY_RULES, REPOSITORY_RULES
@@ -538,10 +536,9 @@ class OnlineRun:
         rules = {rule.id for rule in config.enabled_rules()}
         if not rules & (LINK_RULES | REPOSITORY_RULES | OWN_REPOSITORY_RULES):
             return None
-        from awesome_lint.document.build import build_document
-
-        document = build_document(path, text, bom)
-        return self._checker_for(config).facts_for(document, rules, changed_lines(text, changes), checkout)
+        changes = source.changes
+        lines = changes.changed_lines(source.text) if changes is not None else None  # links on changed lines only
+        return self._checker_for(config).facts_for(source.document, rules, lines, checkout)
 
     def _checker_for(self, config: LintConfig) -> OnlineChecker:
         if self._checker is None:
@@ -554,15 +551,6 @@ class OnlineRun:
     def close(self) -> None:
         if self._checker is not None:
             self._checker.close()
-
-
-def changed_lines(text: str, changes: ChangeFilter | None) -> frozenset[int] | None:
-    """With --changed-since, the lines whose links are checked: those added or modified."""
-    if changes is None:
-        return None
-    from awesome_lint.changes import line_changes
-
-    return line_changes(changes.before[0] if changes.before is not None else None, text).changed
 
 
 # -- stdin -------------------------------------------------------------------------------------
@@ -592,19 +580,19 @@ def run_stdin(name: str, configs: ConfigCache, options: argparse.Namespace) -> i
         raise FatalError(f"{name}: empty input on stdin, nothing to lint")
     checkout = Path(name).absolute().parent if names_a_real_folder(name) else None
     repository = scan_repository(name) if checkout is not None else None
-    changes = stdin_changes(name, config, options)
+    source = ListSource(name, text, bom, config, repository, stdin_changes(name, config, options))
     online = OnlineRun(options)
     online.require_packages(config)
     try:
-        facts = online.facts_for(name, text, bom, config, changes, checkout)
+        source.facts = online.facts_for(source, checkout)
     finally:
         online.close()
     run = Run()
     if not (options.fix or options.diff):
-        run.results.append(only_changed(lint_file(name, text, bom, config, repository, facts), changes, run))
+        run.add(lint_file(source), source.changes)
         write_report(run, options)
         return exit_code(run, options)
-    fixed = fix_source(name, text, bom, config, options, run, repository, changes, facts)
+    fixed = fix_source(source, options, run)
     if options.diff:
         write_report(run, options)
         return exit_code(run, options)

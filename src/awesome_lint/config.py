@@ -172,7 +172,7 @@ def validate(source: ConfigSource) -> LintConfig:
     return LintConfig(
         select=frozenset(_resolve_ids(source, "select", select)) if select is not None else None,
         ignore=frozenset(_resolve_ids(source, "ignore", values.get("ignore") or ())),
-        rule_options={rule_id: _build_options(by_id[rule_id], options) for rule_id, options in values["rules"].items()},
+        rule_options={rule: _build_settings(by_id[rule].Options, options) for rule, options in values["rules"].items()},
         settings=_settings(values),
         online=_online_settings(source, values["online"]),
     )
@@ -232,11 +232,11 @@ def _config_model(rules: tuple[type[Rule], ...], online: bool) -> Any:
         "tail_sections": (list[str] | None, None),
     }
     for rule in rules:
-        options_model = create_model(f"{rule.__name__}Config", __config__=config, **_option_fields(rule))
+        options_model = create_model(f"{rule.__name__}Config", __config__=config, **_settings_fields(rule.Options))
         fields[_field_name(rule.id)] = (options_model | None, _alias_field(rule.id))
     if online:
-        online_fields = {name: (_toml_type(annotation), None) for name, annotation in _online_types().items()}
-        fields[ONLINE] = (create_model("OnlineConfig", __config__=config, **online_fields) | None, None)
+        online_model = create_model("OnlineConfig", __config__=config, **_settings_fields(OnlineSettings))
+        fields[ONLINE] = (online_model | None, None)
     model = create_model("AwesomeLintConfig", __config__=config, **fields)
     _MODELS[rules, online] = model
     return model
@@ -256,17 +256,14 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-def _option_fields(rule: type[Rule]) -> dict[str, Any]:
-    return {name: (_toml_type(annotation), None) for name, annotation in _option_types(rule).items()}
+def _settings_fields(cls: Any) -> dict[str, Any]:
+    """pydantic fields of a settings dataclass (a rule's Options, OnlineSettings), all optional."""
+    return {name: (_toml_type(annotation), None) for name, annotation in _dataclass_types(cls).items()}
 
 
 def _option_types(rule: type[Rule]) -> dict[str, Any]:
     """Field name -> annotation of the rule's Options dataclass (empty when it is not one)."""
     return _dataclass_types(rule.Options)
-
-
-def _online_types() -> dict[str, Any]:
-    return _dataclass_types(OnlineSettings)
 
 
 def _dataclass_types(cls: Any) -> dict[str, Any]:
@@ -293,14 +290,14 @@ def _toml_type(annotation: Any) -> Any:
     return annotation
 
 
-def _build_options(rule: type[Rule], values: Mapping[str, Any]) -> Any:
-    """The rule's Options from validated values, lists turned back into the declared containers."""
-    types = _option_types(rule)
+def _build_settings(cls: Any, values: Mapping[str, Any]) -> Any:
+    """The settings dataclass from validated values, lists turned back into the declared containers."""
+    types = _dataclass_types(cls)
     converted = {}
     for name, value in values.items():
         origin = typing.get_origin(types[name]) or types[name]
         converted[name] = origin(value) if origin in (tuple, set, frozenset) and isinstance(value, list) else value
-    return rule.Options(**converted)
+    return cls(**converted)
 
 
 def _pydantic_error(source: ConfigSource, error: Mapping[str, Any], by_id: Mapping[str, type[Rule]]) -> FatalError:
@@ -328,7 +325,7 @@ def _online_error(source: ConfigSource, location: tuple[str, ...], error_type: s
     if len(location) == 1 or not isinstance(table, dict):
         return _error(source, (), f"{ONLINE}: expected a table of settings (enabled, timeout...), got {_show(table)}")
     key = location[1]
-    types = _online_types()
+    types = _dataclass_types(OnlineSettings)
     if error_type == "extra_forbidden":
         return _error(source, (ONLINE,), f"unknown key '{key}': expected one of {', '.join(map(_kebab, types))}")
     expected = _describe(types[key.replace("-", "_")])
@@ -356,8 +353,7 @@ def _online_settings(source: ConfigSource, values: Mapping[str, Any]) -> OnlineS
     repository = values.get("repository")
     if repository is not None and not _SLUG.match(repository):
         raise _error(source, (ONLINE,), f'repository: expected "owner/name", got {_show(repository)}')
-    converted = {name: tuple(value) if name == "exclude" else value for name, value in values.items()}
-    return OnlineSettings(**converted)
+    return _build_settings(OnlineSettings, values)
 
 
 def _written(source: ConfigSource, name: str) -> str:
