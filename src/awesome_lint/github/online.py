@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from awesome_lint.online.gather import OnlineChecker
 
 ONLINE_RULES = LINK_RULES | REPOSITORY_RULES | OWN_REPOSITORY_RULES
-CACHE_DIR_VARIABLE = "AWESOME_LINT_CACHE_DIR"
 
 
 class OnlineMode(str, Enum):
@@ -65,7 +64,9 @@ def online_rules(config: LintConfig) -> frozenset[str]:
 
 def cache_dir(environ: Mapping[str, str]) -> Path | None:
     """The action's cache folder (restored and saved by actions/cache); no cache when unset."""
-    value = environ.get(CACHE_DIR_VARIABLE, "").strip()
+    from awesome_lint.online.gather import CACHE_DIR_ENV
+
+    value = environ.get(CACHE_DIR_ENV, "").strip()
     return Path(value) if value else None
 
 
