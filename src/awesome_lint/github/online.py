@@ -76,22 +76,15 @@ def run_facts(
     log: Callable[[str], None], every_link: bool, checkout: Path | None,
 ) -> Iterator[FactsFor | None]:
     """The facts source of one run (None when `off` or no online rule is enabled); the checker's
-    cache is written when the run ends. Each of the checker's notes goes to ``notice`` once."""
+    cache is written when the run ends. The checker's notes go to ``notice`` (it gives each once)."""
     rules = online_rules(config)
     if mode is OnlineMode.OFF or not rules:
         yield None
         return
     from awesome_lint.online.gather import OnlineChecker
 
-    noted: set[str] = set()
-
-    def notify(message: str) -> None:
-        if message not in noted:
-            noted.add(message)
-            notice(message)
-
     settings = dataclasses.replace(config.online, enabled=True)
-    checker = OnlineChecker(settings, cache_dir(environ), notify, environ)
+    checker = OnlineChecker(settings, cache_dir(environ), notice, environ)
     try:
         yield RunFacts(checker, rules, every_link, checkout)
     finally:
