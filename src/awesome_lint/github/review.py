@@ -110,6 +110,7 @@ class FileAnalysis(NamedTuple):
     findings: list[Finding]
     comments: list[PlannedComment]
     unreadable: Unreadable | None = None  # set when the file could not be checked (nothing else is)
+    text: str = ""  # the text the findings are in ("" when unreadable)
 
 
 class Posted(NamedTuple):
@@ -353,7 +354,7 @@ def analyse_file(
         for diagnostic, fingerprint in zip(diagnostics, fingerprints(document, diagnostics, base_path))
     ]
     if not plan_comments:
-        return FileAnalysis(path, findings, [])
+        return FileAnalysis(path, findings, [], text=text)
     clusters = _clusters(document, [f for f in findings if f.changed], hunks)
     suggesting = [cluster for cluster in clusters if cluster.suggests]
     regions = [
@@ -365,4 +366,4 @@ def analyse_file(
         replacement = replacements.get(id(cluster))
         suggestion = None if replacement is None else _suggestion(document, cluster, replacement)
         comments.append(_comment(path, cluster, suggestion))
-    return FileAnalysis(path, findings, comments)
+    return FileAnalysis(path, findings, comments, text=text)

@@ -441,7 +441,7 @@ def run_workspace(
     summary = job_summary(analyses, event.head, None, pull_request=False)
     if online is not None and event.name in SCHEDULED_EVENTS:
         complete = getattr(online, "complete", True)
-        summary += "\n" + update_health_report(env, event, api, files, analyses, console, complete) + "\n"
+        summary += "\n" + update_health_report(env, event, api, analyses, console, complete) + "\n"
     write_job_summary(env, summary)
     write_outputs(env, analyses)
     return exit_code(analyses, options.fail_on)
@@ -450,18 +450,13 @@ def run_workspace(
 # -- the scheduled "Link health report" --------------------------------------------------------
 
 
-def health_report_items(files: dict[str, bytes], analyses: list[FileAnalysis]) -> list[ReportItem]:
-    items = []
-    for analysis in analyses:
-        if analysis.unreadable is None:
-            text, _ = decode_markdown(analysis.path, files[analysis.path])
-            items += report_items(analysis.path, text, analysis.findings)
-    return items
+def health_report_items(analyses: list[FileAnalysis]) -> list[ReportItem]:
+    return [item for analysis in analyses for item in report_items(analysis.path, analysis.text, analysis.findings)]
 
 
 def update_health_report(
-    env: RunEnvironment, event: WorkspaceEvent, api: GitHubApi | None, files: dict[str, bytes],
-    analyses: list[FileAnalysis], console: Console, checks_complete: bool = True,
+    env: RunEnvironment, event: WorkspaceEvent, api: GitHubApi | None, analyses: list[FileAnalysis],
+    console: Console, checks_complete: bool = True,
 ) -> str:
     """Keep the one "Link health report" issue up to date; returns the job summary's line about it.
     Missing permissions and disabled issues are a warning, never a failed run. When some checks
@@ -469,7 +464,7 @@ def update_health_report(
     if api is None:
         console.warning("awesome-lint could not update the Link health report: it needs a token and GITHUB_REPOSITORY")
         return "**Link health report**: not updated (no token)."
-    items = health_report_items(files, analyses)
+    items = health_report_items(analyses)
     body = report_body(items, ReportPlace(env.server_url, event.repository, event.head)) if items else None
     try:
         done = keep_report(api, body, event.head, checks_complete)
