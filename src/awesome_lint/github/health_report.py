@@ -11,7 +11,6 @@ from bisect import bisect_right
 from typing import Iterable, NamedTuple
 from urllib.parse import quote
 
-from awesome_lint.diagnostics import Applicability
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document
 from awesome_lint.github.client import GitHubApi
@@ -76,7 +75,7 @@ def report_items(path: str, text: str, findings: Iterable[Finding]) -> list[Repo
             finding.diagnostic.rule,
             links.url_at(finding.diagnostic.start),
             finding.diagnostic.message,
-            finding.diagnostic.fix is not None and finding.diagnostic.fix.applicability is Applicability.SAFE,
+            finding.safe_fix,
         )
         for finding in chosen
     ]

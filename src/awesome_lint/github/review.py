@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document, Entry
-from awesome_lint.fix import MAX_PASSES, apply_edits, select_fixes, with_newline
+from awesome_lint.fix import MAX_PASSES, apply_edits, fix_applies, select_fixes, with_newline
 from awesome_lint.github.diff import Hunk, hunk_for, touches_added
 from awesome_lint.github.markup import escape_markdown, fits, suggestion_block
 from awesome_lint.linter import LintConfig, lint_document
@@ -44,6 +44,11 @@ class Finding(NamedTuple):
     @property
     def line(self) -> int:
         return self.diagnostic.location.line
+
+    @property
+    def safe_fix(self) -> bool:
+        """It has a fix that `--fix` applies (no `--unsafe-fixes` needed)."""
+        return fix_applies(self.diagnostic.fix, unsafe=False)
 
 
 class CommentKey(NamedTuple):
@@ -293,10 +298,7 @@ def _clusters(document: Document, findings: list[Finding], hunks: list[Hunk]) ->
     every hunk and whose fix is not in one cannot be commented inline."""
     spans: list[tuple[int, int, Finding, bool]] = []
     for finding in findings:
-        fix = finding.diagnostic.fix
-        lines = None
-        if fix is not None and fix.applicability is Applicability.SAFE:
-            lines = _fix_lines_in_a_hunk(document, finding.diagnostic, hunks)
+        lines = _fix_lines_in_a_hunk(document, finding.diagnostic, hunks) if finding.safe_fix else None
         if lines is not None and lines[0] <= finding.line <= lines[1]:
             spans.append((lines[0], lines[1], finding, True))
         elif hunk_for(hunks, finding.line) is not None:

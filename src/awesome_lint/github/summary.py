@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, NamedTuple
 
-from awesome_lint.diagnostics import Applicability
 from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown
 from awesome_lint.github.online import ONLINE_RULES
 from awesome_lint.github.review import FileAnalysis, Finding, PlannedComment, listed_marker
@@ -115,12 +114,7 @@ def review_body(
 def _rule_table(analyses: list[FileAnalysis]) -> list[str]:
     changed = Counter(f.diagnostic.rule for f in _in_diff(analyses))
     elsewhere = Counter(f.diagnostic.rule for f in _elsewhere(analyses))
-    fixable = Counter(
-        f.diagnostic.rule
-        for analysis in analyses
-        for f in analysis.findings
-        if f.diagnostic.fix is not None and f.diagnostic.fix.applicability is Applicability.SAFE
-    )
+    fixable = Counter(f.diagnostic.rule for analysis in analyses for f in analysis.findings if f.safe_fix)
     rows = ["| rule | changed lines | elsewhere | fixable with `--fix` |", "|---|---:|---:|---:|"]
     for rule in sorted(set(changed) | set(elsewhere)):
         rows.append(f"| `{rule}` | {changed[rule]} | {elsewhere[rule]} | {fixable[rule]} |")
@@ -158,11 +152,7 @@ def summary_comment(analyses: list[FileAnalysis], head_sha: str, published: Publ
 
 def fix_command(analyses: list[FileAnalysis]) -> str:
     """`awesome-lint --fix`, with `--online` when a safe fix needs the online facts to be found."""
-    online = any(
-        f.diagnostic.rule in ONLINE_RULES and f.diagnostic.fix is not None
-        and f.diagnostic.fix.applicability is Applicability.SAFE
-        for analysis in analyses for f in analysis.findings
-    )
+    online = any(f.diagnostic.rule in ONLINE_RULES and f.safe_fix for analysis in analyses for f in analysis.findings)
     return "awesome-lint --fix --online" if online else "awesome-lint --fix"
 
 
