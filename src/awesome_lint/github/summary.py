@@ -134,8 +134,9 @@ def summary_comment(analyses: list[FileAnalysis], head_sha: str, published: Publ
         parts.extend(["", *_rule_table(analyses)])
     if published.resolved:
         parts.extend(["", f"Fixed since the previous run: {plural(published.resolved, 'finding')}."])
-    if _unreadable(analyses):
-        parts.extend(["", *_unreadable(analyses)])
+    unreadable = _unreadable(analyses)
+    if unreadable:
+        parts.extend(["", *unreadable])
     parts.extend(
         [
             "",
@@ -157,8 +158,9 @@ def job_summary(analyses: list[FileAnalysis], ref: str, notice: str | None, pull
     parts = ["## awesome-lint", "", _checked(analyses, ref), ""]
     if notice:
         parts.extend([f"> {escape_markdown(notice)}", ""])
-    if _unreadable(analyses):
-        parts.extend([*_unreadable(analyses), ""])
+    unreadable = _unreadable(analyses)
+    if unreadable:
+        parts.extend([*unreadable, ""])
     if not changed and not elsewhere:
         parts.append("No problems found.")
         return "\n".join(parts) + "\n"
