@@ -74,7 +74,7 @@ def cache_dir(environ: Mapping[str, str]) -> Path | None:
 def run_facts(
     mode: OnlineMode, config: LintConfig, environ: Mapping[str, str], notice: Callable[[str], None],
     log: Callable[[str], None], every_link: bool, checkout: Path | None,
-) -> Iterator[FactsFor | None]:
+) -> Iterator[RunFacts | None]:
     """The facts source of one run (None when `off` or no online rule is enabled); the checker's
     cache is written when the run ends. The checker's notes go to ``notice`` (it gives each once)."""
     rules = online_rules(config)

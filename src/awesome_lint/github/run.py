@@ -26,7 +26,7 @@ from awesome_lint.github.diff import Hunk, diff_hunks, parse_patch, whole_file
 from awesome_lint.github.event import PullRequestEvent, RunEnvironment, WorkspaceEvent
 from awesome_lint.github.health_report import ReportItem, ReportPlace, keep_report, report_body, report_items
 from awesome_lint.github.markup import log_safe
-from awesome_lint.github.online import FactsFor, OnlineMode
+from awesome_lint.github.online import FactsFor, OnlineMode, RunFacts
 from awesome_lint.github.review import CommentKey, FileAnalysis, PlannedComment, Posted, Unreadable, analyse_file
 from awesome_lint.github.summary import (
     SUMMARY_MARKER,
@@ -422,7 +422,7 @@ class _WorkspaceChanges:
 
 def run_workspace(
     env: RunEnvironment, event: WorkspaceEvent, options: Options, config: LintConfig, api: GitHubApi | None,
-    console: Console, online: FactsFor | None = None,
+    console: Console, online: RunFacts | None = None,
 ) -> int:
     paths = workspace_files(env.workspace, options.files)
     if not paths:
@@ -440,8 +440,7 @@ def run_workspace(
     print_annotations(console, analyses, options.fail_on)
     summary = job_summary(analyses, event.head, None, pull_request=False)
     if online is not None and event.name in SCHEDULED_EVENTS:
-        complete = getattr(online, "complete", True)
-        summary += "\n" + update_health_report(env, event, api, analyses, console, complete) + "\n"
+        summary += "\n" + update_health_report(env, event, api, analyses, console, online.complete) + "\n"
     write_job_summary(env, summary)
     write_outputs(env, analyses)
     return exit_code(analyses, options.fail_on)
