@@ -11,11 +11,10 @@ from bisect import bisect_right
 from typing import Iterable, NamedTuple
 from urllib.parse import quote
 
-from awesome_lint.diagnostics import Applicability
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document
 from awesome_lint.github.client import GitHubApi
-from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown
+from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown, plural
 from awesome_lint.github.online import ONLINE_RULES
 from awesome_lint.github.review import Finding
 
@@ -76,7 +75,7 @@ def report_items(path: str, text: str, findings: Iterable[Finding]) -> list[Repo
             finding.diagnostic.rule,
             links.url_at(finding.diagnostic.start),
             finding.diagnostic.message,
-            finding.diagnostic.fix is not None and finding.diagnostic.fix.applicability is Applicability.SAFE,
+            finding.safe_fix,
         )
         for finding in chosen
     ]
@@ -87,10 +86,6 @@ def _item_line(item: ReportItem, place: ReportPlace) -> str:
     return f"- [line {item.line}]({place.line_url(item.path, item.line)}) `{item.rule}`{url}: {escape_markdown(item.message)}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def report_body(items: list[ReportItem], place: ReportPlace) -> str:
     """The issue's body: the findings grouped by file, under GitHub's body limit (the lines that do
     not fit are counted). Nothing in it changes between runs that find the same things at the same
@@ -98,13 +93,13 @@ def report_body(items: list[ReportItem], place: ReportPlace) -> str:
     head = [
         REPORT_MARKER,
         f"awesome-lint checked every link of the list at `{place.sha[:7]}` and found "
-        f"**{_plural(len(items), 'problem')}**.",
+        f"**{plural(len(items), 'problem')}**.",
     ]
     safe = sum(1 for item in items if item.safe_fix)
     tail = [""]
     if safe:
         tail += [
-            f"{_plural(safe, 'finding')} can be fixed automatically: run `awesome-lint --fix --online` "
+            f"{plural(safe, 'finding')} can be fixed automatically: run `awesome-lint --fix --online` "
             "in a checkout and commit the result.",
             "",
         ]

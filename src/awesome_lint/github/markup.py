@@ -18,6 +18,10 @@ def fits(body: str) -> bool:
     return len(body) <= BODY_LIMIT
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def escape_markdown(text: str) -> str:
     """Inline-safe text: one line, HTML and Markdown specials escaped, `@user` and `#123` inert."""
     text = " ".join(text.splitlines())

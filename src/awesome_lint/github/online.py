@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from awesome_lint.online.gather import OnlineChecker
 
 ONLINE_RULES = LINK_RULES | REPOSITORY_RULES | OWN_REPOSITORY_RULES
-CACHE_DIR_VARIABLE = "AWESOME_LINT_CACHE_DIR"
 
 
 class OnlineMode(str, Enum):
@@ -65,7 +64,9 @@ def online_rules(config: LintConfig) -> frozenset[str]:
 
 def cache_dir(environ: Mapping[str, str]) -> Path | None:
     """The action's cache folder (restored and saved by actions/cache); no cache when unset."""
-    value = environ.get(CACHE_DIR_VARIABLE, "").strip()
+    from awesome_lint.online.gather import CACHE_DIR_ENV
+
+    value = environ.get(CACHE_DIR_ENV, "").strip()
     return Path(value) if value else None
 
 
@@ -73,24 +74,17 @@ def cache_dir(environ: Mapping[str, str]) -> Path | None:
 def run_facts(
     mode: OnlineMode, config: LintConfig, environ: Mapping[str, str], notice: Callable[[str], None],
     log: Callable[[str], None], every_link: bool, checkout: Path | None,
-) -> Iterator[FactsFor | None]:
+) -> Iterator[RunFacts | None]:
     """The facts source of one run (None when `off` or no online rule is enabled); the checker's
-    cache is written when the run ends. Each of the checker's notes goes to ``notice`` once."""
+    cache is written when the run ends. The checker's notes go to ``notice`` (it gives each once)."""
     rules = online_rules(config)
     if mode is OnlineMode.OFF or not rules:
         yield None
         return
     from awesome_lint.online.gather import OnlineChecker
 
-    noted: set[str] = set()
-
-    def notify(message: str) -> None:
-        if message not in noted:
-            noted.add(message)
-            notice(message)
-
     settings = dataclasses.replace(config.online, enabled=True)
-    checker = OnlineChecker(settings, cache_dir(environ), notify, environ)
+    checker = OnlineChecker(settings, cache_dir(environ), notice, environ)
     try:
         yield RunFacts(checker, rules, every_link, checkout)
     finally:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document, Entry
-from awesome_lint.fix import MAX_PASSES, apply_edits, select_fixes, with_newline
+from awesome_lint.fix import MAX_PASSES, apply_edits, fix_applies, select_fixes, with_newline
 from awesome_lint.github.diff import Hunk, hunk_for, touches_added
 from awesome_lint.github.markup import escape_markdown, fits, suggestion_block
 from awesome_lint.linter import LintConfig, lint_document
@@ -44,6 +44,11 @@ class Finding(NamedTuple):
     @property
     def line(self) -> int:
         return self.diagnostic.location.line
+
+    @property
+    def safe_fix(self) -> bool:
+        """It has a fix that `--fix` applies (no `--unsafe-fixes` needed)."""
+        return fix_applies(self.diagnostic.fix, unsafe=False)
 
 
 class CommentKey(NamedTuple):
@@ -110,6 +115,7 @@ class FileAnalysis(NamedTuple):
     findings: list[Finding]
     comments: list[PlannedComment]
     unreadable: Unreadable | None = None  # set when the file could not be checked (nothing else is)
+    text: str = ""  # the text the findings are in ("" when unreadable)
 
 
 class Posted(NamedTuple):
@@ -292,10 +298,7 @@ def _clusters(document: Document, findings: list[Finding], hunks: list[Hunk]) ->
     every hunk and whose fix is not in one cannot be commented inline."""
     spans: list[tuple[int, int, Finding, bool]] = []
     for finding in findings:
-        fix = finding.diagnostic.fix
-        lines = None
-        if fix is not None and fix.applicability is Applicability.SAFE:
-            lines = _fix_lines_in_a_hunk(document, finding.diagnostic, hunks)
+        lines = _fix_lines_in_a_hunk(document, finding.diagnostic, hunks) if finding.safe_fix else None
         if lines is not None and lines[0] <= finding.line <= lines[1]:
             spans.append((lines[0], lines[1], finding, True))
         elif hunk_for(hunks, finding.line) is not None:
@@ -353,7 +356,7 @@ def analyse_file(
         for diagnostic, fingerprint in zip(diagnostics, fingerprints(document, diagnostics, base_path))
     ]
     if not plan_comments:
-        return FileAnalysis(path, findings, [])
+        return FileAnalysis(path, findings, [], text=text)
     clusters = _clusters(document, [f for f in findings if f.changed], hunks)
     suggesting = [cluster for cluster in clusters if cluster.suggests]
     regions = [
@@ -365,4 +368,4 @@ def analyse_file(
         replacement = replacements.get(id(cluster))
         suggestion = None if replacement is None else _suggestion(document, cluster, replacement)
         comments.append(_comment(path, cluster, suggestion))
-    return FileAnalysis(path, findings, comments)
+    return FileAnalysis(path, findings, comments, text=text)

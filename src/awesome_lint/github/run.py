@@ -26,7 +26,7 @@ from awesome_lint.github.diff import Hunk, diff_hunks, parse_patch, whole_file
 from awesome_lint.github.event import PullRequestEvent, RunEnvironment, WorkspaceEvent
 from awesome_lint.github.health_report import ReportItem, ReportPlace, keep_report, report_body, report_items
 from awesome_lint.github.markup import log_safe
-from awesome_lint.github.online import FactsFor, OnlineMode
+from awesome_lint.github.online import FactsFor, OnlineMode, RunFacts
 from awesome_lint.github.review import CommentKey, FileAnalysis, PlannedComment, Posted, Unreadable, analyse_file
 from awesome_lint.github.summary import (
     SUMMARY_MARKER,
@@ -422,7 +422,7 @@ class _WorkspaceChanges:
 
 def run_workspace(
     env: RunEnvironment, event: WorkspaceEvent, options: Options, config: LintConfig, api: GitHubApi | None,
-    console: Console, online: FactsFor | None = None,
+    console: Console, online: RunFacts | None = None,
 ) -> int:
     paths = workspace_files(env.workspace, options.files)
     if not paths:
@@ -440,8 +440,7 @@ def run_workspace(
     print_annotations(console, analyses, options.fail_on)
     summary = job_summary(analyses, event.head, None, pull_request=False)
     if online is not None and event.name in SCHEDULED_EVENTS:
-        complete = getattr(online, "complete", True)
-        summary += "\n" + update_health_report(env, event, api, files, analyses, console, complete) + "\n"
+        summary += "\n" + update_health_report(env, event, api, analyses, console, online.complete) + "\n"
     write_job_summary(env, summary)
     write_outputs(env, analyses)
     return exit_code(analyses, options.fail_on)
@@ -450,18 +449,13 @@ def run_workspace(
 # -- the scheduled "Link health report" --------------------------------------------------------
 
 
-def health_report_items(files: dict[str, bytes], analyses: list[FileAnalysis]) -> list[ReportItem]:
-    items = []
-    for analysis in analyses:
-        if analysis.unreadable is None:
-            text, _ = decode_markdown(analysis.path, files[analysis.path])
-            items += report_items(analysis.path, text, analysis.findings)
-    return items
+def health_report_items(analyses: list[FileAnalysis]) -> list[ReportItem]:
+    return [item for analysis in analyses for item in report_items(analysis.path, analysis.text, analysis.findings)]
 
 
 def update_health_report(
-    env: RunEnvironment, event: WorkspaceEvent, api: GitHubApi | None, files: dict[str, bytes],
-    analyses: list[FileAnalysis], console: Console, checks_complete: bool = True,
+    env: RunEnvironment, event: WorkspaceEvent, api: GitHubApi | None, analyses: list[FileAnalysis],
+    console: Console, checks_complete: bool = True,
 ) -> str:
     """Keep the one "Link health report" issue up to date; returns the job summary's line about it.
     Missing permissions and disabled issues are a warning, never a failed run. When some checks
@@ -469,7 +463,7 @@ def update_health_report(
     if api is None:
         console.warning("awesome-lint could not update the Link health report: it needs a token and GITHUB_REPOSITORY")
         return "**Link health report**: not updated (no token)."
-    items = health_report_items(files, analyses)
+    items = health_report_items(analyses)
     body = report_body(items, ReportPlace(env.server_url, event.repository, event.head)) if items else None
     try:
         done = keep_report(api, body, event.head, checks_complete)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, NamedTuple
 
-from awesome_lint.diagnostics import Applicability
-from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown
+from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown, plural
 from awesome_lint.github.online import ONLINE_RULES
 from awesome_lint.github.review import FileAnalysis, Finding, PlannedComment, listed_marker
 
@@ -66,10 +65,6 @@ def _bounded(parts: list[str]) -> str:
     return body
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _location(finding: Finding) -> str:
     return f"{code_span(finding.path)} line {finding.line}"
 
@@ -96,31 +91,26 @@ def review_body(
         # Fingerprints of what is not commented inline: the next run counts them as posted.
         parts.append(listed_marker(finding.fingerprint for comment in listed for finding in comment.findings))
     parts += [
-        f"**awesome-lint** found {_plural(len(changed), 'problem')} on the lines this pull request changes.",
+        f"**awesome-lint** found {plural(len(changed), 'problem')} on the lines this pull request changes.",
     ]
     if suggestions:
         parts.append(
-            f"{_plural(suggestions, 'inline comment')} carry a suggested change: "
+            f"{plural(suggestions, 'inline comment')} carry a suggested change: "
             "apply them one by one, or together with *Add suggestion to batch*."
         )
     if listed:
-        parts.extend(["", f"Not commented inline ({_plural(len(listed), 'comment')}):", ""])
+        parts.extend(["", f"Not commented inline ({plural(len(listed), 'comment')}):", ""])
         parts.extend(_listed([finding for comment in listed for finding in comment.findings]))
     elsewhere = _elsewhere(analyses)
     if elsewhere:
-        parts.extend(["", f"{_plural(len(elsewhere), 'more problem')} elsewhere in the checked files (not in this diff)."])
+        parts.extend(["", f"{plural(len(elsewhere), 'more problem')} elsewhere in the checked files (not in this diff)."])
     return _bounded(parts)
 
 
 def _rule_table(analyses: list[FileAnalysis]) -> list[str]:
     changed = Counter(f.diagnostic.rule for f in _in_diff(analyses))
     elsewhere = Counter(f.diagnostic.rule for f in _elsewhere(analyses))
-    fixable = Counter(
-        f.diagnostic.rule
-        for analysis in analyses
-        for f in analysis.findings
-        if f.diagnostic.fix is not None and f.diagnostic.fix.applicability is Applicability.SAFE
-    )
+    fixable = Counter(f.diagnostic.rule for analysis in analyses for f in analysis.findings if f.safe_fix)
     rows = ["| rule | changed lines | elsewhere | fixable with `--fix` |", "|---|---:|---:|---:|"]
     for rule in sorted(set(changed) | set(elsewhere)):
         rows.append(f"| `{rule}` | {changed[rule]} | {elsewhere[rule]} | {fixable[rule]} |")
@@ -139,13 +129,14 @@ def summary_comment(analyses: list[FileAnalysis], head_sha: str, published: Publ
         parts.append("No problems found.")
     else:
         parts.append(
-            f"**{_plural(len(changed), 'problem')}** on changed lines, {len(elsewhere)} elsewhere in the checked files."
+            f"**{plural(len(changed), 'problem')}** on changed lines, {len(elsewhere)} elsewhere in the checked files."
         )
         parts.extend(["", *_rule_table(analyses)])
     if published.resolved:
-        parts.extend(["", f"Fixed since the previous run: {_plural(published.resolved, 'finding')}."])
-    if _unreadable(analyses):
-        parts.extend(["", *_unreadable(analyses)])
+        parts.extend(["", f"Fixed since the previous run: {plural(published.resolved, 'finding')}."])
+    unreadable = _unreadable(analyses)
+    if unreadable:
+        parts.extend(["", *unreadable])
     parts.extend(
         [
             "",
@@ -158,11 +149,7 @@ def summary_comment(analyses: list[FileAnalysis], head_sha: str, published: Publ
 
 def fix_command(analyses: list[FileAnalysis]) -> str:
     """`awesome-lint --fix`, with `--online` when a safe fix needs the online facts to be found."""
-    online = any(
-        f.diagnostic.rule in ONLINE_RULES and f.diagnostic.fix is not None
-        and f.diagnostic.fix.applicability is Applicability.SAFE
-        for analysis in analyses for f in analysis.findings
-    )
+    online = any(f.diagnostic.rule in ONLINE_RULES and f.safe_fix for analysis in analyses for f in analysis.findings)
     return "awesome-lint --fix --online" if online else "awesome-lint --fix"
 
 
@@ -171,13 +158,14 @@ def job_summary(analyses: list[FileAnalysis], ref: str, notice: str | None, pull
     parts = ["## awesome-lint", "", _checked(analyses, ref), ""]
     if notice:
         parts.extend([f"> {escape_markdown(notice)}", ""])
-    if _unreadable(analyses):
-        parts.extend([*_unreadable(analyses), ""])
+    unreadable = _unreadable(analyses)
+    if unreadable:
+        parts.extend([*unreadable, ""])
     if not changed and not elsewhere:
         parts.append("No problems found.")
         return "\n".join(parts) + "\n"
     where = "on changed lines" if pull_request else "on lines this push changed"
-    parts.append(f"**{_plural(len(changed), 'problem')}** {where}, {len(elsewhere)} elsewhere.")
+    parts.append(f"**{plural(len(changed), 'problem')}** {where}, {len(elsewhere)} elsewhere.")
     parts.extend(["", *_rule_table(analyses), ""])
     if changed:
         parts.extend(["### On changed lines", "", *_listed(changed), ""])
