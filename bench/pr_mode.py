@@ -36,7 +36,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "github"))
+# tests/ before this script's folder: fake_github imports the package tests/online, not bench/online.py.
+sys.path[:0] = [str(ROOT / "tests" / "github"), str(ROOT / "tests")]
 
 from fake_github import APP_TOKEN, TOKEN, FakeGitHub, PullFile  # noqa: E402
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from awesome_lint.diagnostics import Diagnostic
@@ -12,6 +15,7 @@ from awesome_lint.linter import LintConfig, lint_document
 from awesome_lint.rules import Settings, rules_by_id
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 def corpus_files() -> list[Path]:
@@ -39,3 +43,13 @@ def where(diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:
 
 def fixed(markdown: str, *rules: str, unsafe: bool = False, options: dict[str, Any] | None = None) -> FixResult:
     return fix_text("test.md", markdown, config_for(*rules, options=options), unsafe=unsafe)
+
+
+def load_bench(name: str) -> ModuleType:
+    """The script bench/<name>.py, imported as the module ``awesome_lint_bench_<name>``."""
+    spec = importlib.util.spec_from_file_location(f"awesome_lint_bench_{name}", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -3,29 +3,17 @@ its generated lists hold what it says they hold, and one small end-to-end run of
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from types import ModuleType
 
 import requests
 
 from awesome_lint.document.build import build_document
 from awesome_lint.facts import github_repository, links_to_check
+from helpers import load_bench
 
 
-def _load_bench() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "bench" / "online.py"
-    spec = importlib.util.spec_from_file_location("awesome_lint_bench_online", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_bench("online")
 QUERY = """query($o1: String!, $n1: String!) {
   r0: repository(owner: "alal", name: "fast-cache") { nameWithOwner isArchived }
   r1: repository(owner: $o1, name: $n1) { nameWithOwner }

@@ -6,28 +6,13 @@ lead removes each exclusion when its fix is merged.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
 from awesome_lint.linter import LintConfig
-from helpers import CORPUS
+from helpers import CORPUS, load_bench
 
 
-def _load_fuzz() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "bench" / "fuzz.py"
-    spec = importlib.util.spec_from_file_location("awesome_lint_bench_fuzz", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-fuzz = _load_fuzz()
+fuzz = load_bench("fuzz")
 
 DOCUMENTS = 2_000
 SECONDS = 50.0

@@ -34,6 +34,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from online.fake_graphql import FakeRepository, answer_graphql
+from servers import Serving
 
 BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
 APP = {"login": "awesome-reviewer[bot]", "id": 43000000, "type": "Bot"}
@@ -130,7 +131,9 @@ class Failure:
     errors: list[str] = field(default_factory=list)
 
 
-class FakeGitHub:
+class FakeGitHub(Serving):
+    """``with FakeGitHub(...) as github:`` serves GitHub's REST API at ``github.base_url``."""
+
     def __init__(self, repo: str, number: int, base_sha: str, head_sha: str, files: list[PullFile]) -> None:
         self.repo, self.number = repo, number
         self.base_sha, self.head_sha = base_sha, head_sha
@@ -154,23 +157,7 @@ class FakeGitHub:
         self._ids = iter(range(5000, 10**9))
         self._numbers = iter(range(number + 1, 10**9))
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
-
-    # -- lifecycle -------------------------------------------------------------------------------
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self) -> FakeGitHub:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        super().__init__(ThreadingHTTPServer(("127.0.0.1", 0), self._handler()))
 
     # -- what tests read -------------------------------------------------------------------------
     def writes(self) -> list[tuple[str, str]]:

@@ -73,13 +73,16 @@ def run_steps(action: dict[str, Any], with_inputs: dict[str, str], base_env: dic
     return outputs, results
 
 
-def fake_venv(runner_temp: Path, python_path: str = "bin/python") -> None:
-    """What the install step leaves behind, pointing at the interpreter running the tests."""
+def fake_venv(tmp_path: Path, python_path: str = "bin/python") -> Path:
+    """A runner temp folder holding what the install step leaves behind, pointing at the
+    interpreter running the tests."""
+    runner_temp = tmp_path / "runner"
     python = runner_temp / "awesome-lint-venv" / python_path
     python.parent.mkdir(parents=True)
     # This checkout's sources, not whatever copy of the package the interpreter has installed.
     python.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT / "src"}" exec "{sys.executable}" "$@"\n', encoding="utf-8")
     python.chmod(0o755)
+    return runner_temp
 
 
 def test_run_scripts_take_inputs_only_through_env() -> None:
@@ -113,9 +116,7 @@ def test_example_workflow_permissions_and_trigger() -> None:
 
 
 def test_composite_action_runs_against_the_local_api(tmp_path: Path) -> None:
-    runner_temp = tmp_path / "runner"
-    runner_temp.mkdir()
-    fake_venv(runner_temp)
+    runner_temp = fake_venv(tmp_path)
     with fake_pull_request() as fake:
         workspace = make_workspace(tmp_path)
         env = workspace.env(fake.base_url, token=TOKEN, GITHUB_ACTIONS="true")
@@ -136,9 +137,7 @@ def test_composite_action_runs_against_the_local_api(tmp_path: Path) -> None:
 
 
 def test_fail_on_input_reaches_the_module_through_env(tmp_path: Path) -> None:
-    runner_temp = tmp_path / "runner"
-    runner_temp.mkdir()
-    fake_venv(runner_temp)
+    runner_temp = fake_venv(tmp_path)
     with fake_pull_request() as fake:
         workspace = make_workspace(tmp_path)
         _, (lint,) = run_steps(
@@ -149,9 +148,7 @@ def test_fail_on_input_reaches_the_module_through_env(tmp_path: Path) -> None:
 
 
 def test_windows_runners_use_the_venvs_scripts_directory(tmp_path: Path) -> None:
-    runner_temp = tmp_path / "runner"
-    runner_temp.mkdir()
-    fake_venv(runner_temp, "Scripts/python.exe")
+    runner_temp = fake_venv(tmp_path, "Scripts/python.exe")
     with fake_pull_request() as fake:
         workspace = make_workspace(tmp_path)
         outputs, (lint,) = run_steps(
@@ -163,9 +160,7 @@ def test_windows_runners_use_the_venvs_scripts_directory(tmp_path: Path) -> None
 
 
 def test_config_from_base_input_reaches_the_module_through_env(tmp_path: Path) -> None:
-    runner_temp = tmp_path / "runner"
-    runner_temp.mkdir()
-    fake_venv(runner_temp)
+    runner_temp = fake_venv(tmp_path)
     with fake_pull_request() as fake:
         workspace = make_workspace(tmp_path)
         run_steps(load_action(), {"config-from-base": "true", "online": "off"}, workspace.env(fake.base_url), runner_temp,

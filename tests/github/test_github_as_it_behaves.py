@@ -43,11 +43,6 @@ ISSUE_COMMENTS = f"/repos/{REPO}/issues/{NUMBER}/comments"
 LISTED = re.compile(r"^<!-- awesome-lint:listed [^>]*-->$", re.M)
 
 
-@pytest.fixture(autouse=True)
-def no_write_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(client, "SECONDS_BETWEEN_WRITES", 0.0)
-
-
 def run(fake: FakeGitHub, workspace: Workspace, capsys: pytest.CaptureFixture[str], *argv: str,
         token: str = TOKEN, event_name: str = "pull_request", **env: str) -> tuple[int, list[str]]:
     code = main(list(argv), workspace.env(fake.base_url, token=token, event_name=event_name, **env))

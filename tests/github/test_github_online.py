@@ -13,10 +13,9 @@ import yaml
 from action_env import BASE_SHA, HEAD_SHA, NUMBER, REPO, Workspace, fake_pull_request, make_workspace
 from fake_github import HUMAN, NO_ISSUES_TOKEN, TOKEN, FakeGitHub
 from online.fake_graphql import FakeRepository, repositories_with_renames
-from online.http_scenarios import ScenarioServer, refused_url, scenario_server
+from online.http_scenarios import ScenarioServer, scenario_server
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity
-from awesome_lint.github import client
 from awesome_lint.github.__main__ import _parser, main, options_from
 from awesome_lint.github.client import ApiError, GitHubApi, WriteForbidden
 from awesome_lint.github.health_report import (
@@ -36,11 +35,6 @@ ROOT = Path(__file__).resolve().parents[2]
 ISSUES = f"/repos/{REPO}/issues"
 SHA = "a" * 40
 PLACE = ReportPlace("https://github.com", REPO, SHA)
-
-
-@pytest.fixture(autouse=True)
-def no_write_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(client, "SECONDS_BETWEEN_WRITES", 0.0)
 
 
 @pytest.fixture

@@ -48,12 +48,6 @@ FOXTROT_COMMENT = """\
 ```"""
 
 
-@pytest.fixture(autouse=True)
-def no_write_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Production waits a second between writes (GitHub's guidance); the fake needs no such care."""
-    monkeypatch.setattr(client, "SECONDS_BETWEEN_WRITES", 0.0)
-
-
 def run(fake: FakeGitHub, workspace: Workspace, capsys: pytest.CaptureFixture[str], *argv: str, token: str = TOKEN) -> tuple[int, list[str]]:
     code = main(list(argv), workspace.env(fake.base_url, token=token))
     out, err = capsys.readouterr()

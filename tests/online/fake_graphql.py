@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Collection, Mapping
 
+from servers import Serving
+
 TOKEN = "ghs_graphql_test_token_0123456789"
 MAX_REPOSITORIES = 100
 RATE_LIMIT_HEADERS = {"x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-resource": "graphql"}
@@ -181,7 +183,7 @@ class Received:
         return [f"{variables[f'o{i}']}/{variables[f'n{i}']}" for i in range(len(variables) // 2)]
 
 
-class GraphQLServer:
+class GraphQLServer(Serving):
     """``with GraphQLServer(repositories) as server:`` serves GitHub's GraphQL at ``server.graphql_url``."""
 
     def __init__(
@@ -193,26 +195,15 @@ class GraphQLServer:
         self.received: list[Received] = []
         self.replies: list[Reply] = []  # served first, one per request
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
+        super().__init__(ThreadingHTTPServer(("127.0.0.1", 0), self._handler()))
 
     @property
     def api_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self.base_url
 
     @property
     def graphql_url(self) -> str:
         return self.api_url + "/graphql"
-
-    def __enter__(self) -> GraphQLServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
 
     def answer(self, path: str, raw: bytes, authorization: str) -> tuple[int, dict[str, Any], dict[str, str]]:
         body = json.loads(raw) if raw else None

@@ -38,6 +38,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable, Iterator, NamedTuple
 from urllib.parse import unquote
 
+from servers import Serving
+
 Answer = tuple[int, dict[str, str]]  # status and headers
 _NO_ANSWER = 0  # the status that closes the connection without answering
 
@@ -121,14 +123,8 @@ def scenario_server(
     server.daemon_threads = True
     server.server_bind()
     server.server_activate()
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with Serving(server):
         yield ScenarioServer(server, traffic)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @contextmanager
