@@ -37,7 +37,7 @@ from awesome_lint.cli import unified_diff
 from awesome_lint.diagnostics import Applicability, Diagnostic
 from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document
-from awesome_lint.facts import LINK_RULES, OWN_REPOSITORY_RULES, REPOSITORY_RULES
+from awesome_lint.facts import ONLINE_RULES
 from awesome_lint.fix import FixResult, fix_text
 from awesome_lint.linter import lint_document
 from awesome_lint.rules import RULES
@@ -47,7 +47,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.md"))
 # The online rules read facts a fixture cannot carry (offline they are silent): their fixes are
 # tested in tests/rules with facts built by hand.
-ONLINE_RULES = LINK_RULES | REPOSITORY_RULES | OWN_REPOSITORY_RULES
 FIXABLE_RULES = sorted(rule.id for rule in RULES if rule.fixable and rule.id not in ONLINE_RULES)
 
 # Rules whose safe fixes change words on purpose ("OSX" -> "macOS").

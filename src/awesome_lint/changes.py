@@ -22,10 +22,9 @@ from awesome_lint.document.build import build_document
 from awesome_lint.document.load import decode_markdown
 from awesome_lint.linter import LintConfig, lint_document
 from awesome_lint.repository import RepositoryFiles, scan_repository
+from awesome_lint.rules import RULES
 
-# Rules whose findings are about a region or the whole document: the line they point at (an item of
-# the table of contents, a section heading) is not where the change that causes them is.
-DOCUMENT_RULES = frozenset({"toc", "section-order", "contributing-file", "license-file", "code-of-conduct", "file-name"})
+DOCUMENT_RULES = frozenset(rule.id for rule in RULES if rule.document_wide)  # see Rule.document_wide
 _NUMBER = re.compile(r"\d+")
 
 

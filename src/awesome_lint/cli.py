@@ -531,10 +531,10 @@ class OnlineRun:
         config = source.config
         if not config.online.enabled:
             return None
-        from awesome_lint.facts import LINK_RULES, OWN_REPOSITORY_RULES, REPOSITORY_RULES
+        from awesome_lint.facts import ONLINE_RULES
 
         rules = {rule.id for rule in config.enabled_rules()}
-        if not rules & (LINK_RULES | REPOSITORY_RULES | OWN_REPOSITORY_RULES):
+        if not rules & ONLINE_RULES:
             return None
         changes = source.changes
         lines = changes.changed_lines(source.text) if changes is not None else None  # links on changed lines only

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 LINK_RULES = frozenset({"dead-link", "link-redirect"})
 REPOSITORY_RULES = frozenset({"github-repository"})
 OWN_REPOSITORY_RULES = frozenset({"list-repository"})
+ONLINE_RULES = LINK_RULES | REPOSITORY_RULES | OWN_REPOSITORY_RULES
 
 
 class LinkState(str, Enum):

@@ -111,7 +111,7 @@ def test_report_body_without_safe_fixes_has_no_fix_line() -> None:
 
 def test_report_line_names_the_url_once_when_the_message_has_it() -> None:
     named = ReportItem("README.md", 3, "dead-link", "https://gone.example/", "Dead link: https://gone.example/ (404)", False)
-    assert f"/README.md#L3) `dead-link`: Dead link: https://gone.example/ \\(404\\)\n" in report_body([named], PLACE)
+    assert "/README.md#L3) `dead-link`: Dead link: https://gone.example/ \\(404\\)\n" in report_body([named], PLACE)
 
 
 def test_report_body_stays_under_githubs_limit_and_counts_the_rest() -> None:

@@ -15,7 +15,7 @@ from awesome_lint.document.build import build_document
 from awesome_lint.document.model import Document
 from awesome_lint.github.client import GitHubApi
 from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown, plural
-from awesome_lint.github.online import ONLINE_RULES
+from awesome_lint.facts import ONLINE_RULES
 from awesome_lint.github.review import Finding
 
 REPORT_TITLE = "Link health report"

@@ -12,7 +12,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping
 
-from awesome_lint.facts import LINK_RULES, OWN_REPOSITORY_RULES, REPOSITORY_RULES
+from awesome_lint.facts import ONLINE_RULES
 
 if TYPE_CHECKING:
     from awesome_lint.document.model import Document
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from awesome_lint.linter import LintConfig
     from awesome_lint.online.gather import OnlineChecker
 
-ONLINE_RULES = LINK_RULES | REPOSITORY_RULES | OWN_REPOSITORY_RULES
 
 
 class OnlineMode(str, Enum):

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Iterable, NamedTuple
 
 from awesome_lint.github.markup import BODY_LIMIT, code_span, escape_markdown, plural
-from awesome_lint.github.online import ONLINE_RULES
+from awesome_lint.facts import ONLINE_RULES
 from awesome_lint.github.review import FileAnalysis, Finding, PlannedComment, listed_marker
 
 SUMMARY_MARKER = "<!-- awesome-lint:summary -->"

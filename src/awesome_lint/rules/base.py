@@ -54,6 +54,9 @@ class Rule(Generic[OptionsT]):
     severity: ClassVar[Severity] = Severity.ERROR
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True
+    # Its findings are about a region or the whole document: the line they point at (an item of the
+    # table of contents, a section heading, line 1) is not where the change that causes them is.
+    document_wide: ClassVar[bool] = False
     Options: ClassVar[type[Any]] = NoOptions
 
     def check(self, document: Document, context: Context[OptionsT]) -> Iterable[Diagnostic]:

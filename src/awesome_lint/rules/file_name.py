@@ -58,6 +58,7 @@ class FileName(Rule[NoOptions]):
     """
 
     id = "file-name"
+    document_wide = True
     aliases = (
         "file-extension",
         "no-file-name-articles",

@@ -50,6 +50,7 @@ class ContributingFile(Rule[NoOptions]):
     """
 
     id = "contributing-file"
+    document_wide = True
     aliases = ("awesome-contributing",)
     summary = "A contributing.md exists beside the list"
 
@@ -78,6 +79,7 @@ class LicenseFile(Rule[NoOptions]):
     """
 
     id = "license-file"
+    document_wide = True
     aliases = ("awesome-github",)
     summary = "A LICENSE file exists beside the list"
 
@@ -118,6 +120,7 @@ class CodeOfConduct(Rule[NoOptions]):
     """
 
     id = "code-of-conduct"
+    document_wide = True
     aliases = ("awesome-code-of-conduct",)
     summary = "The code of conduct is filled in"
 

@@ -40,6 +40,7 @@ class SectionOrder(Rule[NoOptions]):
     """
 
     id = "section-order"
+    document_wide = True
     aliases = ("awesome-toc",)
     summary = "The table of contents is the first section; closing sections come last, in order"
 

@@ -113,6 +113,7 @@ class Toc(Rule[TocOptions]):
     """
 
     id = "toc"
+    document_wide = True
     aliases = ("awesome-toc",)
     summary = "The table of contents lists every section, with the heading's text and anchor, in order"
     fixable = True
